@@ -1,0 +1,154 @@
+package dev.omrest.map;
+
+import dev.omrest.openmetadata.ApiSchema;
+import dev.omrest.openmetadata.EntityNames;
+import dev.omrest.openmetadata.SchemaField;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Request (§7) and response (§8) schemas of one operation. */
+final class OperationSchemas {
+    private static final List<String> RESPONSE_CODES = List.of("200", "201", "202", "203", "204");
+    private final Components components;
+
+    OperationSchemas(Components components) {
+        this.components = components;
+    }
+
+    ApiSchema request(Operation operation, Consumer<String> warn) {
+        FieldExtractor fields = new FieldExtractor(components, warn);
+        try {
+            Schema<?> body = MediaTypes.jsonSchema(requestBody(operation.getRequestBody()) == null ? null
+                    : requestBody(operation.getRequestBody()).getContent());
+            String ref = bodyRef(body);
+            if (ref != null) {
+                return ApiSchema.json(fields.fieldsOfRef(ref));
+            }
+            List<SchemaField> parameters = parameterFields(operation.getParameters(), warn);
+            return parameters.isEmpty() ? null : ApiSchema.json(parameters);
+        } catch (RuntimeException e) {
+            warn.accept("Error while processing schema fields: " + e.getMessage());
+            return ApiSchema.json(null);
+        }
+    }
+
+    ApiSchema response(Operation operation, Consumer<String> warn) {
+        Schema<?> schema = responseSchema(operation.getResponses());
+        if (schema == null) {
+            return null;
+        }
+        FieldExtractor fields = new FieldExtractor(components, warn);
+        try {
+            if (schema.get$ref() != null) {
+                return ApiSchema.json(fields.fieldsOfRef(schema.get$ref()));
+            }
+            if ("array".equals(DataTypes.declaredType(schema)) && schema.getItems() != null
+                    && schema.getItems().get$ref() != null) {
+                return ApiSchema.json(fields.fieldsOfRef(schema.getItems().get$ref()));
+            }
+            Map<String, Schema> properties = schema.getProperties();
+            if (properties != null && properties.get("data") != null && properties.get("data").get$ref() != null) {
+                return ApiSchema.json(fields.fieldsOfRef(properties.get("data").get$ref()));
+            }
+            if (properties != null && !properties.isEmpty()) {
+                List<SchemaField> inline = fields.propertyFields(properties);
+                return inline.isEmpty() ? null : ApiSchema.json(inline);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            warn.accept("Error while processing schema fields: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A body schema that is a {@code $ref}, or an array of one; inline bodies are not converted (upstream). */
+    private static String bodyRef(Schema<?> body) {
+        if (body == null) {
+            return null;
+        }
+        if (body.get$ref() != null) {
+            return body.get$ref();
+        }
+        if (DataTypes.ARRAY.equals(DataTypes.of(body)) && body.getItems() != null) {
+            return body.getItems().get$ref();
+        }
+        return null;
+    }
+
+    private Schema<?> responseSchema(ApiResponses responses) {
+        if (responses == null) {
+            return null;
+        }
+        for (String code : RESPONSE_CODES) {
+            ApiResponse response = response(responses.get(code));
+            Schema<?> schema = response == null ? null : MediaTypes.jsonSchema(response.getContent());
+            if (schema != null) {
+                return schema;
+            }
+        }
+        return null;
+    }
+
+    private List<SchemaField> parameterFields(List<Parameter> parameters, Consumer<String> warn) {
+        List<SchemaField> fields = new ArrayList<>();
+        if (parameters == null) {
+            return fields;
+        }
+        for (Parameter declared : parameters) {
+            Parameter parameter = parameter(declared);
+            if (parameter == null || !("query".equals(parameter.getIn()) || "path".equals(parameter.getIn()))) {
+                continue;
+            }
+            String problem = EntityNames.fieldNameProblem(parameter.getName());
+            if (problem != null) {
+                if (parameter.getName() != null) {
+                    warn.accept("Parameter skipped: " + problem);
+                }
+                continue;
+            }
+            Schema<?> schema = parameter.getSchema();
+            String dataType = DataTypes.of(schema);
+            List<SchemaField> children = null;
+            if (DataTypes.ARRAY.equals(dataType) && !FieldExtractor.isEmpty(schema.getItems())) {
+                children = List.of(SchemaField.of("item", DataTypes.map(DataTypes.declaredType(schema.getItems()), null)));
+            }
+            fields.add(new SchemaField(parameter.getName(), dataType, null, parameter.getDescription(), children));
+        }
+        return fields;
+    }
+
+    private RequestBody requestBody(RequestBody body) {
+        if (body == null || body.get$ref() == null) {
+            return body;
+        }
+        return lookup(components == null ? null : components.getRequestBodies(), body.get$ref());
+    }
+
+    private ApiResponse response(ApiResponse response) {
+        if (response == null || response.get$ref() == null) {
+            return response;
+        }
+        return lookup(components == null ? null : components.getResponses(), response.get$ref());
+    }
+
+    private Parameter parameter(Parameter parameter) {
+        if (parameter == null || parameter.get$ref() == null) {
+            return parameter;
+        }
+        return lookup(components == null ? null : components.getParameters(), parameter.get$ref());
+    }
+
+    private static <T> T lookup(Map<String, T> byName, String ref) {
+        return byName == null ? null : byName.get(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+}

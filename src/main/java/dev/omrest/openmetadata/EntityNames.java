@@ -1,0 +1,35 @@
+package dev.omrest.openmetadata;
+
+/** The limits OpenMetadata puts on names ({@code basic.json#/definitions/entityName} and {@code schema.json#/definitions/fieldName}). */
+public final class EntityNames {
+    public static final int MAX_ENTITY_NAME = 256;
+    public static final int MAX_FIELD_NAME = 128;
+
+    private EntityNames() {
+    }
+
+    /** Why OpenMetadata would refuse this entity name, or null when it is acceptable. */
+    public static String entityNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "name is empty";
+        }
+        if (name.length() > MAX_ENTITY_NAME) {
+            return "name is longer than " + MAX_ENTITY_NAME + " characters";
+        }
+        if (name.contains("::")) {
+            return "name must not contain '::'";
+        }
+        return null;
+    }
+
+    /** Why OpenMetadata would refuse this schema field name, or null when it is acceptable. */
+    public static String fieldNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "field name is empty";
+        }
+        if (name.length() > MAX_FIELD_NAME) {
+            return "field name '" + name.substring(0, 40) + "…' is longer than " + MAX_FIELD_NAME + " characters";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.omrest.openmetadata;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** The part of OpenMetadata's REST API (base = hostPort, e.g. http://host:8585/api) this connector uses. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface OpenMetadataApi {
+
+    @GET
+    @Path("/system/version")
+    Response version();
+
+    @GET
+    @Path("/services/apiServices/name/{name}")
+    Response apiService(@PathParam("name") String fqn);
+
+    @PUT
+    @Path("/services/apiServices")
+    Response putApiService(CreateApiService request);
+
+    @PUT
+    @Path("/apiCollections")
+    Response putApiCollection(CreateApiCollection request);
+
+    @PUT
+    @Path("/apiEndpoints")
+    Response putApiEndpoint(CreateApiEndpoint request);
+
+    @PUT
+    @Path("/apiCollections/bulk")
+    Response bulkApiCollections(@QueryParam("async") boolean async, @QueryParam("overrideMetadata") boolean overrideMetadata,
+                                List<CreateApiCollection> requests);
+
+    @PUT
+    @Path("/apiEndpoints/bulk")
+    Response bulkApiEndpoints(@QueryParam("async") boolean async, @QueryParam("overrideMetadata") boolean overrideMetadata,
+                              List<CreateApiEndpoint> requests);
+
+    @GET
+    @Path("/apiCollections")
+    Response listApiCollections(@QueryParam("service") String service, @QueryParam("fields") String fields,
+                                @QueryParam("limit") int limit, @QueryParam("after") String after,
+                                @QueryParam("include") String include);
+
+    @GET
+    @Path("/apiEndpoints")
+    Response listApiEndpoints(@QueryParam("service") String service, @QueryParam("fields") String fields,
+                              @QueryParam("limit") int limit, @QueryParam("after") String after,
+                              @QueryParam("include") String include);
+
+    @DELETE
+    @Path("/apiCollections/{id}")
+    Response deleteApiCollection(@PathParam("id") String id, @QueryParam("recursive") boolean recursive,
+                                 @QueryParam("hardDelete") boolean hardDelete);
+
+    @DELETE
+    @Path("/apiCollections/deleteStale")
+    Response deleteStaleApiCollections(BulkDeleteStaleRequest request);
+}

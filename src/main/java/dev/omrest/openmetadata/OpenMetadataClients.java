@@ -1,0 +1,22 @@
+package dev.omrest.openmetadata;
+
+import dev.omrest.config.SinkTarget;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+import java.util.concurrent.TimeUnit;
+
+/** Builds the REST client for one server; the base URI comes from the payload, so it is built per run. */
+public final class OpenMetadataClients {
+    private OpenMetadataClients() {
+    }
+
+    public static OpenMetadataApi create(SinkTarget.OpenMetadata target) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(target.apiUrl())
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(120, TimeUnit.SECONDS)
+                .disableDefaultMapper(true)
+                .register(new BearerToken(target.jwtToken()))
+                .build(OpenMetadataApi.class);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.omrest.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.config.IngestSettings;
+import dev.omrest.config.InvalidPayloadException;
+import dev.omrest.config.PayloadReader;
+import dev.omrest.config.SinkTarget;
+import dev.omrest.map.ApiMapper;
+import dev.omrest.map.DesiredState;
+import dev.omrest.map.MappingContext;
+import dev.omrest.openmetadata.OpenMetadataException;
+import dev.omrest.parse.ParsedSpec;
+import dev.omrest.parse.SpecParseException;
+import dev.omrest.parse.SpecParser;
+import dev.omrest.report.EntityCounts;
+import dev.omrest.report.IngestReport;
+import dev.omrest.report.Notice;
+import dev.omrest.report.RunLog;
+import dev.omrest.source.FetchLimits;
+import dev.omrest.source.RawSpec;
+import dev.omrest.source.SpecFetchException;
+import dev.omrest.source.SpecSource;
+import dev.omrest.write.Sink;
+import dev.omrest.write.SyncOptions;
+import dev.omrest.write.SyncResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One ingestion run: payload → fetch → parse → map → sink (plan + write + mark deleted) → report.
+ * A run that cannot fetch, parse or reach the server writes and deletes nothing and says why.
+ */
+public final class IngestPipeline {
+    private final FetchLimits limits;
+    private final Function<SinkTarget, Sink> sinks;
+
+    public IngestPipeline(FetchLimits limits, Function<SinkTarget, Sink> sinks) {
+        this.limits = limits;
+        this.sinks = sinks;
+    }
+
+    public IngestReport run(JsonNode payload) {
+        long start = System.nanoTime();
+        Map<String, Long> durations = new LinkedHashMap<>();
+        IngestSettings settings;
+        try {
+            settings = PayloadReader.read(payload);
+        } catch (InvalidPayloadException e) {
+            return RunLog.log(failed(serviceNameOf(payload), null, e.problems().stream().map(p -> new Notice(null, p)).toList(),
+                    List.of(), durations, start));
+        }
+        String origin = settings.spec().fallbackUrl() != null ? settings.spec().fallbackUrl() : String.valueOf(settings.spec());
+        List<Notice> warnings = new ArrayList<>();
+        try {
+            long phase = System.nanoTime();
+            RawSpec raw = new SpecSource(limits).fetch(settings.spec());
+            origin = raw.origin();
+            durations.put("fetch", millisSince(phase));
+
+            phase = System.nanoTime();
+            ParsedSpec parsed = new SpecParser(limits.maxBytes()).parse(raw);
+            durations.put("parse", millisSince(phase));
+
+            phase = System.nanoTime();
+            DesiredState desired = ApiMapper.map(parsed, new MappingContext(settings.serviceName(),
+                    settings.serviceConnection(), settings.docUrl(), settings.spec().fallbackUrl(),
+                    settings.collectionFilter(), settings.endpointFilter()));
+            durations.put("map", millisSince(phase));
+            warnings.addAll(desired.warnings());
+
+            SyncResult result = sinks.apply(settings.sink()).sync(desired,
+                    new SyncOptions(settings.overrideMetadata(), settings.markDeletedApiCollections()));
+            durations.putAll(result.durationsMillis());
+            warnings.addAll(result.warnings());
+            List<Notice> errors = new ArrayList<>(desired.collectionFailures());
+            errors.addAll(desired.endpointFailures());
+            errors.addAll(result.errors());
+            durations.put("total", millisSince(start));
+            return RunLog.log(new IngestReport(settings.serviceName(),
+                    errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, origin, result.target(),
+                    result.writeMode(), result.serviceCreated(),
+                    counts(result), List.copyOf(warnings), List.copyOf(errors), durations, result.requests()));
+        } catch (SpecFetchException | SpecParseException | OpenMetadataException e) {
+            return RunLog.log(failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())),
+                    warnings, durations, start));
+        } catch (RuntimeException e) {
+            return RunLog.log(failed(settings.serviceName(), origin, List.of(new Notice(null,
+                    "Unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage())), warnings, durations, start));
+        }
+    }
+
+    private static Map<String, EntityCounts> counts(SyncResult result) {
+        Map<String, EntityCounts> counts = new LinkedHashMap<>();
+        counts.put("apiCollection", result.collections());
+        counts.put("apiEndpoint", result.endpoints());
+        return counts;
+    }
+
+    private static IngestReport failed(String service, String origin, List<Notice> errors, List<Notice> warnings,
+                                       Map<String, Long> durations, long start) {
+        durations.put("total", millisSince(start));
+        return new IngestReport(service, IngestReport.FAILED, origin, null, null, null, null, List.copyOf(warnings),
+                errors, durations, null);
+    }
+
+    private static String serviceNameOf(JsonNode payload) {
+        JsonNode name = payload == null ? null : payload.path("source").path("serviceName");
+        return name != null && name.isTextual() ? name.asText() : null;
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

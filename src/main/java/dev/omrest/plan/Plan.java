@@ -1,0 +1,27 @@
+package dev.omrest.plan;
+
+import dev.omrest.openmetadata.CreateApiCollection;
+import dev.omrest.openmetadata.CreateApiEndpoint;
+import dev.omrest.openmetadata.CreateApiService;
+
+import java.util.List;
+
+/**
+ * Everything a run will send, in order: the service (only when absent), collections, then endpoints,
+ * then the stale collections to soft-delete.
+ *
+ * @param createService     the service request, or null when the service exists (services are never overwritten)
+ * @param seenCollections   FQNs of every collection of this run, written or unchanged
+ * @param staleCollections  collections of the service the spec no longer has
+ * @param deletionHeldBack  why stale collections are kept this time, or null
+ */
+public record Plan(
+        CreateApiService createService,
+        List<Write<CreateApiCollection>> collections,
+        List<Write<CreateApiEndpoint>> endpoints,
+        int unchangedCollections,
+        int unchangedEndpoints,
+        List<String> seenCollections,
+        List<ExistingEntity> staleCollections,
+        String deletionHeldBack) {
+}

@@ -1,0 +1,35 @@
+package dev.omrest.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The function's answer: what one run did.
+ *
+ * @param status          {@code success}, {@code partialSuccess} (some entities failed) or {@code failed} (nothing was written)
+ * @param target          where the entities went
+ * @param writeMode       bulk, per-entity or file
+ * @param counts          per entity kind ({@code apiCollection}, {@code apiEndpoint})
+ * @param durationsMillis per phase: fetch, parse, map, read, write, delete, total
+ * @param requests        calls made to OpenMetadata
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IngestReport(
+        String service,
+        String status,
+        String spec,
+        String target,
+        String writeMode,
+        Boolean serviceCreated,
+        Map<String, EntityCounts> counts,
+        List<Notice> warnings,
+        List<Notice> errors,
+        Map<String, Long> durationsMillis,
+        Integer requests) {
+
+    public static final String SUCCESS = "success";
+    public static final String PARTIAL_SUCCESS = "partialSuccess";
+    public static final String FAILED = "failed";
+}

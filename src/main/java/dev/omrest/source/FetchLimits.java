@@ -1,0 +1,11 @@
+package dev.omrest.source;
+
+import java.time.Duration;
+
+/** Caps applied to every fetch of a caller-supplied location. */
+public record FetchLimits(Duration connectTimeout, Duration requestTimeout, long maxBytes, int maxRedirects,
+                          boolean allowLinkLocal) {
+
+    public static final FetchLimits DEFAULT =
+            new FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), 128L * 1024 * 1024, 5, false);
+}

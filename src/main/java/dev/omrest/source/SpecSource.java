@@ -1,0 +1,48 @@
+package dev.omrest.source;
+
+import dev.omrest.config.SpecLocation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Obtains the raw OpenAPI document from wherever the payload says it is. */
+public final class SpecSource {
+    private final FetchLimits limits;
+
+    public SpecSource(FetchLimits limits) {
+        this.limits = limits;
+    }
+
+    public RawSpec fetch(SpecLocation location) {
+        if (location instanceof SpecLocation.Url url) {
+            return new HttpSpecFetcher(limits).fetch(url);
+        }
+        if (location instanceof SpecLocation.File file) {
+            return readFile(file.path());
+        }
+        SpecLocation.S3 s3 = (SpecLocation.S3) location;
+        throw new SpecFetchException("openAPISchemaS3URL (" + s3.url() + ") is not supported by this version yet; "
+                + "use openAPISchemaURL or openAPISchemaFilePath");
+    }
+
+    private RawSpec readFile(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new SpecFetchException("The OpenAPI schema file " + path + " does not exist or is not a regular file");
+        }
+        try {
+            if (Files.size(path) > limits.maxBytes()) {
+                throw new SpecFetchException("The OpenAPI schema file " + path + " is larger than "
+                        + limits.maxBytes() / (1024 * 1024) + " MiB");
+            }
+            return new RawSpec(path.toString(), Files.readAllBytes(path), null, extension(path.getFileName().toString()));
+        } catch (IOException e) {
+            throw new SpecFetchException("Failed to read the OpenAPI schema file " + path + ": " + e.getMessage());
+        }
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? null : name.substring(dot + 1).toLowerCase();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.omrest.write;
+
+import dev.omrest.map.DesiredState;
+
+/** Brings a target in line with the desired state. */
+public interface Sink {
+
+    SyncResult sync(DesiredState desired, SyncOptions options);
+}

@@ -1,0 +1,17 @@
+package dev.omrest.write;
+
+import dev.omrest.config.SinkTarget;
+import dev.omrest.openmetadata.OpenMetadataClients;
+
+/** The sink a payload asks for. */
+public final class Sinks {
+    private Sinks() {
+    }
+
+    public static Sink open(SinkTarget target) {
+        if (target instanceof SinkTarget.OpenMetadata server) {
+            return new OpenMetadataSink(OpenMetadataClients.create(server), server);
+        }
+        return new FileSink(((SinkTarget.File) target).path());
+    }
+}
