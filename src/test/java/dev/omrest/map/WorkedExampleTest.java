@@ -1,0 +1,58 @@
+package dev.omrest.map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.config.NameFilter;
+import dev.omrest.config.PayloadReader;
+import dev.omrest.config.IngestSettings;
+import dev.omrest.support.Specs;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The worked example of the specification (§13): the exact create requests upstream sends. */
+class WorkedExampleTest {
+    private static final String PAYLOAD = """
+            {"source": {"type": "rest", "serviceName": "petapi",
+              "serviceConnection": {"config": {"type": "Rest",
+                "openAPISchemaConnection": {"openAPISchemaURL": "https://api.example.com/openapi.json"},
+                "docURL": "https://docs.example.com/"}},
+              "sourceConfig": {"config": {"type": "ApiMetadata"}}},
+             "sink": {"type": "metadata-rest", "config": {}},
+             "workflowConfig": {"openMetadataServerConfig": {"hostPort": "http://localhost:8585/api",
+               "authProvider": "openmetadata", "securityConfig": {"jwtToken": "t"}}}}""";
+
+    @Test
+    void producesTheSpecifiedRequests() {
+        IngestSettings settings = PayloadReader.read(Specs.readJson(PAYLOAD));
+        DesiredState desired = ApiMapper.map(Specs.parse(Specs.resource("specs/worked-example.json"), "application/json"),
+                new MappingContext(settings.serviceName(), settings.serviceConnection(), settings.docUrl(),
+                        settings.spec().fallbackUrl(), NameFilter.ACCEPT_ALL, NameFilter.ACCEPT_ALL));
+        JsonNode expected = Specs.readJson(Specs.resource("expected/worked-example.json"));
+
+        assertEquals(expected.get("apiService"), Specs.json(desired.service()));
+        assertEquals(expected.get("apiCollections"),
+                Specs.json(desired.collections().stream().map(DesiredState.Mapped::request).toList()));
+        assertEquals(expected.get("apiEndpoints"),
+                Specs.json(desired.endpoints().stream().map(DesiredState.Mapped::request).toList()));
+        assertEquals(java.util.List.of("petapi.pets", "petapi.default", "petapi.stores"),
+                desired.collections().stream().map(DesiredState.Mapped::fqn).toList());
+        assertEquals(java.util.List.of("petapi.pets./pets/get", "petapi.pets./pets/post", "petapi.default./health/get",
+                        "petapi.stores./stores/{storeId}/get"),
+                desired.endpoints().stream().map(DesiredState.Mapped::fqn).toList());
+        assertEquals(java.util.List.of(), desired.warnings());
+        assertEquals(4, desired.operations());
+    }
+
+    @Test
+    void withoutDocUrlTheSchemaUrlIsTheFallback() {
+        DesiredState desired = Specs.map(Specs.resource("specs/worked-example.json"),
+                Specs.context("petapi", null, "https://api.example.com/openapi.json"));
+        assertEquals(java.util.List.of("https://api.example.com/openapi.json"),
+                desired.collections().stream().map(c -> c.request().endpointURL()).distinct().toList());
+        assertEquals(java.util.List.of("https://api.example.com/openapi.json/listPets",
+                        "https://api.example.com/openapi.json/createPet", "https://api.example.com/openapi.json/health",
+                        "https://api.example.com/openapi.json/getStore"),
+                desired.endpoints().stream().map(e -> e.request().endpointURL()).toList());
+    }
+
+}
