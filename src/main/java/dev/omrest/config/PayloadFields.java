@@ -17,8 +17,12 @@ final class PayloadFields {
         problems.add(message);
     }
 
+    /** A missing parent was reported already, so its children are not reported again. */
     JsonNode object(JsonNode parent, String path, String key, boolean required) {
-        JsonNode node = parent == null ? null : parent.get(key);
+        if (parent == null) {
+            return null;
+        }
+        JsonNode node = parent.get(key);
         String at = join(path, key);
         if (node == null || node.isNull()) {
             if (required) {
@@ -34,7 +38,10 @@ final class PayloadFields {
     }
 
     String text(JsonNode parent, String path, String key, boolean required) {
-        JsonNode node = parent == null ? null : parent.get(key);
+        if (parent == null) {
+            return null;
+        }
+        JsonNode node = parent.get(key);
         String at = join(path, key);
         if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
             if (required) {

@@ -145,15 +145,15 @@ public final class PayloadReader {
             return null;
         }
         String hostPort = f.text(server, SERVER, "hostPort", true);
+        if (hostPort != null && !isHttpUrl(hostPort)) {
+            f.problem(SERVER + ".hostPort must be an http(s) URL such as http://localhost:8585/api, not '" + hostPort + "'");
+            hostPort = null;
+        }
         String authProvider = f.text(server, SERVER, "authProvider", false);
         if (authProvider != null && !authProvider.equals("openmetadata")) {
             f.problem(SERVER + ".authProvider must be openmetadata, not '" + authProvider + "'");
         }
         String jwt = f.text(f.object(server, SERVER, "securityConfig", true), SERVER + ".securityConfig", "jwtToken", true);
-        if (hostPort != null && !isHttpUrl(hostPort)) {
-            f.problem(SERVER + ".hostPort must be an http(s) URL such as http://localhost:8585/api, not '" + hostPort + "'");
-            return null;
-        }
         return hostPort == null || jwt == null ? null : new SinkTarget.OpenMetadata(URI.create(hostPort), Secret.of(jwt));
     }
 

@@ -1,0 +1,69 @@
+package dev.omrest.plan;
+
+import dev.omrest.map.DesiredState;
+import dev.omrest.support.Specs;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+class PlannerTest {
+    private static final String SPEC = """
+            {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "tags": [{"name": "a"}],
+             "paths": {"/x": {"get": {"tags": ["a"], "responses": {}}}, "/y": {"get": {"responses": {}}}}}""";
+
+    private final DesiredState desired = Specs.map(SPEC, Specs.context("svc", null, null));
+
+    @Test
+    void emptyServerGetsEverythingCreatedWithFingerprints() {
+        Plan plan = Planner.plan(desired, CurrentState.empty(), false, true);
+        assertNotNull(plan.createService());
+        assertEquals(List.of(Change.CREATE, Change.CREATE), plan.collections().stream().map(Write::change).toList());
+        assertEquals(List.of("svc.a./x/get", "svc.default./y/get"), plan.endpoints().stream().map(Write::fqn).toList());
+        plan.endpoints().forEach(w -> assertEquals(32, w.request().sourceHash().length()));
+        assertEquals(SourceHash.of(desired.endpoints().get(0).request()), plan.endpoints().get(0).request().sourceHash());
+        assertEquals(List.of(), plan.staleCollections());
+    }
+
+    @Test
+    void unchangedFingerprintsAreSkippedChangedOnesUpdatedDeletedOnesRestored() {
+        String hashA = SourceHash.of(desired.collections().get(0).request());
+        String hashX = SourceHash.of(desired.endpoints().get(0).request());
+        CurrentState current = new CurrentState(true,
+                Map.of("svc.a", new ExistingEntity("1", "svc.a", hashA, false),
+                        "svc.default", new ExistingEntity("2", "svc.default", "other", true),
+                        "svc.gone", new ExistingEntity("3", "svc.gone", "h", false),
+                        "svc.already", new ExistingEntity("4", "svc.already", "h", true)),
+                Map.of("svc.a./x/get", new ExistingEntity("5", "svc.a./x/get", hashX, false),
+                        "svc.default./y/get", new ExistingEntity("6", "svc.default./y/get", "old", false)));
+        Plan plan = Planner.plan(desired, current, false, true);
+        assertNull(plan.createService());
+        assertEquals(1, plan.unchangedCollections());
+        assertEquals(List.of(new Write<>("svc.default", desired.collections().get(1).request()
+                .withSourceHash(SourceHash.of(desired.collections().get(1).request())), Change.RESTORE)), plan.collections());
+        assertEquals(1, plan.unchangedEndpoints());
+        assertEquals(List.of("svc.default./y/get"), plan.endpoints().stream().map(Write::fqn).toList());
+        assertEquals(Change.UPDATE, plan.endpoints().get(0).change());
+        assertEquals(List.of("svc.gone"), plan.staleCollections().stream().map(ExistingEntity::fqn).toList());
+        assertEquals(List.of("svc.a", "svc.default"), plan.seenCollections());
+
+        Plan override = Planner.plan(desired, current, true, false);
+        assertEquals(0, override.unchangedCollections());
+        assertEquals(0, override.unchangedEndpoints());
+        assertEquals(List.of(), override.staleCollections());
+    }
+
+    @Test
+    void aSpecWithoutOperationsDeletesNothing() {
+        DesiredState empty = Specs.map("""
+                {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}""", Specs.context("svc", null, null));
+        CurrentState current = new CurrentState(true, Map.of("svc.a", new ExistingEntity("1", "svc.a", "h", false)), Map.of());
+        Plan plan = Planner.plan(empty, current, false, true);
+        assertEquals(List.of(), plan.staleCollections());
+        assertEquals("the spec has no operations, so 1 collection(s) of the service were not marked deleted", plan.deletionHeldBack());
+    }
+}
