@@ -38,7 +38,7 @@ final class EntityUrls {
                 && uri.getRawFragment() == null ? url + "/" : url;
     }
 
-    /** Percent-encodes what a URL parser would (spaces, quotes, angle brackets, non-ASCII; braces outside the fragment). */
+    /** Percent-encodes every character {@code java.net.URI} (OpenMetadata's type for these fields) refuses. */
     static String normalise(String url) {
         StringBuilder out = new StringBuilder(url.length() + 16);
         boolean inFragment = false;
@@ -48,7 +48,7 @@ final class EntityUrls {
             if (cp == '#' && !inFragment) {
                 inFragment = true;
                 out.append('#');
-            } else if (mustEncode(cp, inFragment)) {
+            } else if (mustEncode(cp) || (cp == '#' && inFragment)) {
                 for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
                     out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                             .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
@@ -60,10 +60,7 @@ final class EntityUrls {
         return out.toString();
     }
 
-    private static boolean mustEncode(int cp, boolean inFragment) {
-        if (cp <= 0x20 || cp >= 0x7F || cp == '"' || cp == '<' || cp == '>' || cp == '`') {
-            return true;
-        }
-        return !inFragment && (cp == '{' || cp == '}');
+    private static boolean mustEncode(int cp) {
+        return cp <= 0x20 || cp >= 0x7F || "\"<>\\^`{|}".indexOf(cp) >= 0;
     }
 }

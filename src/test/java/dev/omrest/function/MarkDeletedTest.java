@@ -1,0 +1,107 @@
+package dev.omrest.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.emulator.OpenMetadataEmulator;
+import dev.omrest.emulator.RecordedRequest;
+import dev.omrest.emulator.SpecServer;
+import dev.omrest.support.Specs;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+
+import static dev.omrest.function.IngestFunctionTest.JWT;
+import static dev.omrest.function.IngestFunctionTest.invoke;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Collections the spec no longer has are soft-deleted (recursively), as upstream does; empty specs delete nothing. */
+@QuarkusTest
+class MarkDeletedTest {
+    static final String TWO_TAGS = """
+            {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+             "tags": [{"name": "keep"}, {"name": "drop"}],
+             "paths": {"/k": {"get": {"tags": ["keep"], "responses": {}}},
+                       "/d": {"get": {"tags": ["drop"], "responses": {}}, "post": {"tags": ["drop"], "responses": {}}}}}""";
+    static final String ONE_TAG = """
+            {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+             "tags": [{"name": "keep"}],
+             "paths": {"/k": {"get": {"tags": ["keep"], "responses": {}}}}}""";
+    static final String NO_OPERATIONS = """
+            {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}""";
+
+    OpenMetadataEmulator om;
+    SpecServer specs = SpecServer.start();
+
+    @AfterEach
+    void stop() {
+        specs.close();
+        om.close();
+    }
+
+    private JsonNode ingest(String spec, boolean markDeleted) {
+        specs.serve("/spec.json", 200, "application/json", spec);
+        String payload = Payloads.with(Payloads.url("svc", specs.url("/spec.json"), null, null, om.apiUrl(), JWT),
+                "source.sourceConfig.config.markDeletedApiCollections", markDeleted);
+        return invoke(payload);
+    }
+
+    private boolean deleted(String fqn, boolean collection) {
+        return (collection ? om.collections() : om.endpoints()).get(fqn).path("deleted").asBoolean();
+    }
+
+    @ParameterizedTest
+    @EnumSource(OpenMetadataEmulator.Mode.class)
+    void removedTagIsSoftDeletedWithItsEndpointsAndRestoredWhenItComesBack(OpenMetadataEmulator.Mode mode) {
+        om = OpenMetadataEmulator.start(mode, JWT);
+        assertEquals("success", ingest(TWO_TAGS, true).path("status").asText());
+        om.clearRequests();
+
+        JsonNode report = ingest(ONE_TAG, true);
+        assertEquals("success", report.path("status").asText(), report.toString());
+        assertEquals(1, report.path("counts").path("apiCollection").path("deleted").asInt());
+        assertTrue(deleted("svc.drop", true));
+        assertTrue(deleted("svc.drop./d/get", false));
+        assertTrue(deleted("svc.drop./d/post", false));
+        assertFalse(deleted("svc.keep", true));
+        assertFalse(deleted("svc.default", true));
+        List<RecordedRequest> deletes = om.requests().stream().filter(r -> r.method().equals("DELETE")).toList();
+        assertEquals(1, deletes.size());
+        if (mode == OpenMetadataEmulator.Mode.V2_0) {
+            assertEquals("/v1/apiCollections/deleteStale", deletes.get(0).apiPath());
+            assertEquals(Specs.readJson("""
+                    {"scopeFqn": "svc", "scopeEntityType": "service", "seenFqns": ["svc.keep", "svc.default"],
+                     "recursive": true, "hardDelete": false}"""), Specs.readJson(deletes.get(0).body()));
+        } else {
+            assertEquals("/v1/apiCollections/" + om.collections().get("svc.drop").path("id").asText(), deletes.get(0).apiPath());
+            assertEquals("recursive=true&hardDelete=false", deletes.get(0).query());
+        }
+
+        JsonNode back = ingest(TWO_TAGS, true);
+        assertEquals(1, back.path("counts").path("apiCollection").path("restored").asInt(), back.toString());
+        assertEquals(2, back.path("counts").path("apiEndpoint").path("restored").asInt(), back.toString());
+        assertFalse(deleted("svc.drop", true));
+        assertFalse(deleted("svc.drop./d/post", false));
+        assertEquals(List.of(), om.contractViolations());
+    }
+
+    @ParameterizedTest
+    @EnumSource(OpenMetadataEmulator.Mode.class)
+    void nothingIsDeletedWhenDisabledOrWhenTheSpecHasNoOperations(OpenMetadataEmulator.Mode mode) {
+        om = OpenMetadataEmulator.start(mode, JWT);
+        ingest(TWO_TAGS, true);
+        om.clearRequests();
+
+        assertEquals(0, ingest(ONE_TAG, false).path("counts").path("apiCollection").path("deleted").asInt());
+        JsonNode empty = ingest(NO_OPERATIONS, true);
+        assertEquals(0, empty.path("counts").path("apiCollection").path("deleted").asInt());
+        assertEquals(List.of("Deletion held back: the spec has no operations, so 2 collection(s) of the service were not marked deleted"),
+                empty.path("warnings").findValuesAsText("message"));
+        assertEquals(List.of(), om.requests().stream().filter(r -> r.method().equals("DELETE")).toList());
+        assertFalse(deleted("svc.drop", true));
+        assertFalse(deleted("svc.keep", true));
+    }
+}
