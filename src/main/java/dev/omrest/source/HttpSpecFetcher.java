@@ -102,8 +102,7 @@ final class HttpSpecFetcher {
     }
 
     private SpecFetchException tooLarge(URI uri) {
-        return new SpecFetchException("The OpenAPI schema at " + Redact.url(uri) + " is larger than "
-                + limits.maxBytes() / (1024 * 1024) + " MiB");
+        return new SpecFetchException("The OpenAPI schema at " + Redact.url(uri) + " is larger than " + FetchLimits.describe(limits.maxBytes()));
     }
 
     private static boolean sameOrigin(URI a, URI b) {

@@ -32,8 +32,7 @@ public final class SpecSource {
         }
         try {
             if (Files.size(path) > limits.maxBytes()) {
-                throw new SpecFetchException("The OpenAPI schema file " + path + " is larger than "
-                        + limits.maxBytes() / (1024 * 1024) + " MiB");
+                throw new SpecFetchException("The OpenAPI schema file " + path + " is larger than " + FetchLimits.describe(limits.maxBytes()));
             }
             return new RawSpec(path.toString(), Files.readAllBytes(path), null, extension(path.getFileName().toString()));
         } catch (IOException e) {

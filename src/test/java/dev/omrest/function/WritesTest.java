@@ -1,0 +1,108 @@
+package dev.omrest.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.emulator.Fault;
+import dev.omrest.emulator.OpenMetadataEmulator;
+import dev.omrest.emulator.SpecServer;
+import dev.omrest.support.Specs;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.omrest.function.IngestFunctionTest.JWT;
+import static dev.omrest.function.IngestFunctionTest.invoke;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Batching, ordering and per-record failures of the writes. */
+@QuarkusTest
+class WritesTest {
+    OpenMetadataEmulator om;
+    SpecServer specs = SpecServer.start();
+
+    @AfterEach
+    void stop() {
+        specs.close();
+        om.close();
+    }
+
+    /** A spec with {@code operations} GET operations spread over three tags. */
+    static String generated(int operations) {
+        StringBuilder paths = new StringBuilder();
+        for (int i = 0; i < operations; i++) {
+            paths.append(i == 0 ? "" : ",").append("\"/items/").append(i).append("\": {\"get\": {\"tags\": [\"t")
+                    .append(i % 3).append("\"], \"operationId\": \"op").append(i).append("\", \"responses\": {}}}");
+        }
+        return "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"g\", \"version\": \"1\"}, \"paths\": {" + paths + "}}";
+    }
+
+    private String payload(String spec) {
+        specs.serve("/spec.json", 200, "application/json", spec);
+        return Payloads.url("gen", specs.url("/spec.json"), null, null, om.apiUrl(), JWT);
+    }
+
+    private List<String> writes() {
+        return om.requests().stream().filter(r -> !r.method().equals("GET"))
+                .map(r -> r.method() + " " + r.apiPath() + " " + (r.body().startsWith("[") ? Specs.readJson(r.body()).size() : 1))
+                .toList();
+    }
+
+    @Test
+    void bulkCallsCarryAtMostOneHundredEntitiesAndCollectionsGoFirst() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        JsonNode report = invoke(payload(generated(250)));
+        assertEquals("success", report.path("status").asText(), report.toString());
+        assertEquals(List.of("PUT /v1/services/apiServices 1", "PUT /v1/apiCollections/bulk 4",
+                "PUT /v1/apiEndpoints/bulk 100", "PUT /v1/apiEndpoints/bulk 100", "PUT /v1/apiEndpoints/bulk 50"), writes());
+        assertEquals(250, om.endpoints().size());
+        assertEquals(3 + 3 + 1, report.path("requests").asInt());
+    }
+
+    @Test
+    void aFailedBulkCallFailsItsEntitiesAndTheRunGoesOn() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        om.injectFault(Fault.status("PUT", "/v1/apiEndpoints/bulk", 1, 500));
+        JsonNode report = invoke(payload(generated(150)));
+        assertEquals("partialSuccess", report.path("status").asText());
+        assertEquals(100, report.path("counts").path("apiEndpoint").path("failed").asInt());
+        assertEquals(50, report.path("counts").path("apiEndpoint").path("created").asInt());
+        assertEquals(100, report.path("errors").size());
+        assertEquals("Failed to flush entities to bulk API: HTTP 500: Injected fault: HTTP 500",
+                report.path("errors").get(0).path("message").asText(), report.path("errors").get(0).toString());
+        assertEquals(50, om.endpoints().size());
+
+        JsonNode retry = invoke(payload(generated(150)));
+        assertEquals("success", retry.path("status").asText());
+        assertEquals(100, retry.path("counts").path("apiEndpoint").path("created").asInt());
+        assertEquals(50, retry.path("counts").path("apiEndpoint").path("unchanged").asInt());
+        assertEquals(150, om.endpoints().size());
+    }
+
+    @Test
+    void perItemBulkFailuresAreReportedByEntity() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        om.injectFault(Fault.status("PUT", "/v1/apiCollections/bulk", 1, 503));
+        JsonNode report = invoke(payload(generated(3)));
+        assertEquals("partialSuccess", report.path("status").asText());
+        assertEquals(4, report.path("counts").path("apiCollection").path("failed").asInt());
+        assertEquals(3, report.path("counts").path("apiEndpoint").path("failed").asInt());
+        assertEquals(List.of("gen.t0./items/0/get", "gen.t1./items/1/get", "gen.t2./items/2/get"),
+                report.path("errors").findValuesAsText("entity").subList(4, 7));
+        assertEquals("Failed to flush entities to bulk API: apiCollection instance for gen.t0 not found",
+                report.path("errors").get(4).path("message").asText());
+        assertEquals(0, om.endpoints().size());
+    }
+
+    @Test
+    void perEntityServerFailuresAreCountedPerRecord() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V1_6, JWT);
+        om.injectFault(Fault.status("PUT", "/v1/apiEndpoints", 2, 503));
+        JsonNode report = invoke(payload(generated(5)));
+        assertEquals("partialSuccess", report.path("status").asText());
+        assertEquals(2, report.path("counts").path("apiEndpoint").path("failed").asInt());
+        assertEquals(3, report.path("counts").path("apiEndpoint").path("created").asInt());
+        assertEquals(List.of("gen.t0./items/0/get", "gen.t0./items/3/get"), report.path("errors").findValuesAsText("entity"));
+        assertEquals(3, om.endpoints().size());
+    }
+}
