@@ -12,7 +12,11 @@ final class MediaTypes {
     private MediaTypes() {
     }
 
-    /** {@code application/json}, else the first other JSON type ({@code +json}, {@code ;charset=}), else {@code *}{@code /*}. */
+    /**
+     * {@code application/json}, else the first other JSON type ({@code +json}, {@code ;charset=}), else {@code *}{@code /*},
+     * else the first media type with a schema (a converted Swagger 2.0 body carries its {@code consumes} types, and
+     * upstream reads such a body whatever they are).
+     */
     static Schema<?> jsonSchema(Content content) {
         if (content == null || content.isEmpty()) {
             return null;
@@ -28,6 +32,10 @@ final class MediaTypes {
             }
         }
         MediaType any = content.get("*/*");
-        return any == null ? null : any.getSchema();
+        if (any != null && any.getSchema() != null) {
+            return any.getSchema();
+        }
+        return content.values().stream().filter(m -> m != null && m.getSchema() != null).map(MediaType::getSchema)
+                .findFirst().orElse(null);
     }
 }

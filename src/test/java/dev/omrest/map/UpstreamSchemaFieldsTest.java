@@ -246,6 +246,29 @@ class UpstreamSchemaFieldsTest {
     }
 
     @Test
+    void swagger2BodyIsReadWhateverItsConsumesTypes() {
+        String spec = """
+                {"swagger": "2.0", "info": {"title": "t", "version": "1"}, "consumes": ["application/xml"],
+                 "paths": {"/users": {"post": {"parameters": [{"in": "body", "name": "body", "schema": {"$ref": "#/definitions/User"}}],
+                                               "responses": {"200": {"description": "ok"}}}}},
+                 "definitions": {"User": {"type": "object", "properties": {"id": {"type": "integer"}}}}}""";
+        assertFields("[{\"name\": \"id\", \"dataType\": \"INT\"}]",
+                endpoint(Specs.map(spec, Specs.context("svc", null, null))).requestSchema());
+    }
+
+    @Test
+    void jsonMediaTypesArePreferredInOrder() {
+        String op = """
+                {"responses": {"200": {"description": "ok", "content": {
+                   "application/xml": {"schema": {"type": "object", "properties": {"xml": {"type": "string"}}}},
+                   "application/problem+json": {"schema": {"type": "object", "properties": {"problem": {"type": "string"}}}},
+                   "application/json": {"schema": {"type": "object", "properties": {"json": {"type": "string"}}}}}}}}""";
+        assertFields("[{\"name\": \"json\", \"dataType\": \"STRING\"}]", endpoint(one(op, "{}")).responseSchema());
+        assertFields("[{\"name\": \"problem\", \"dataType\": \"STRING\"}]",
+                endpoint(one(op.replace("\"application/json\"", "\"text/plain\""), "{}")).responseSchema());
+    }
+
+    @Test
     void typeMapping() {
         assertEquals("INT", DataTypes.map("integer", "int64"));
         assertEquals("STRING", DataTypes.map("string", "date-time"));
