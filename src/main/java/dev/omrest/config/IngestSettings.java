@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A validated payload: everything one ingestion run needs, already checked.
  *
+ * @param markDeletedApiEndpoints soft-delete endpoints gone from collections that still exist (not in upstream)
+ * @param deletionGuardMaxShare   the largest share of the service's endpoints one run may mark deleted
+ * @param allowMassDeletion       lift that limit
  * @param serviceConnection the connection config sent with a new API service (current upstream form,
  *                          defaults filled), or null when {@code storeServiceConnection} is false
  */
@@ -15,6 +18,9 @@ public record IngestSettings(
         NameFilter collectionFilter,
         NameFilter endpointFilter,
         boolean markDeletedApiCollections,
+        boolean markDeletedApiEndpoints,
+        double deletionGuardMaxShare,
+        boolean allowMassDeletion,
         boolean overrideMetadata,
         SinkTarget sink,
         ObjectNode serviceConnection) {

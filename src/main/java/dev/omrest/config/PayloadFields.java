@@ -71,6 +71,19 @@ final class PayloadFields {
         return defaultValue;
     }
 
+    /** A number from 0 to 1. */
+    double fraction(JsonNode parent, String path, String key, double defaultValue) {
+        JsonNode node = parent == null ? null : parent.get(key);
+        if (node == null || node.isNull()) {
+            return defaultValue;
+        }
+        if (!node.isNumber() || node.asDouble() < 0 || node.asDouble() > 1) {
+            problems.add(join(path, key) + " must be a number from 0 to 1, not " + (node.isNumber() ? node.asText() : kind(node)));
+            return defaultValue;
+        }
+        return node.asDouble();
+    }
+
     List<String> strings(JsonNode parent, String path, String key) {
         JsonNode node = parent == null ? null : parent.get(key);
         String at = join(path, key);

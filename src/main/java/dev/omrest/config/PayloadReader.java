@@ -64,6 +64,9 @@ public final class PayloadReader {
         NameFilter collectionFilter = filter(f, sourceConfig, SOURCE_CONFIG, "apiCollectionFilterPattern");
         NameFilter endpointFilter = filter(f, sourceConfig, SOURCE_CONFIG, "apiEndpointFilterPattern");
         boolean markDeleted = f.bool(sourceConfig, SOURCE_CONFIG, "markDeletedApiCollections", true);
+        boolean markDeletedEndpoints = f.bool(sourceConfig, SOURCE_CONFIG, "markDeletedApiEndpoints", true);
+        double maxShare = f.fraction(sourceConfig, SOURCE_CONFIG, "deletionGuardMaxShare", 0.5);
+        boolean allowMassDeletion = f.bool(sourceConfig, SOURCE_CONFIG, "allowMassDeletion", false);
         boolean overrideMetadata = f.bool(sourceConfig, SOURCE_CONFIG, "overrideMetadata", false);
 
         JsonNode server = f.object(f.object(payload, "", "workflowConfig", false), "workflowConfig",
@@ -76,7 +79,7 @@ public final class PayloadReader {
             throw new InvalidPayloadException(f.problems());
         }
         return new IngestSettings(serviceName, spec, docUrl, collectionFilter, endpointFilter, markDeleted,
-                overrideMetadata, sink, storedConnection);
+                markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection);
     }
 
     private static SpecLocation specLocation(PayloadFields f, JsonNode connection) {

@@ -5,14 +5,35 @@ import dev.omrest.pipeline.IngestPipeline;
 import dev.omrest.report.IngestReport;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.write.Sinks;
+import dev.omrest.write.WriteSettings;
 import io.quarkus.funqy.Funq;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
 
 /** Lambda entry point: one invocation ingests one OpenAPI spec described by an upstream-shaped workflow config. */
 public class IngestFunction {
-    private final IngestPipeline pipeline = new IngestPipeline(FetchLimits.DEFAULT, Sinks::open);
+
+    @ConfigProperty(name = "omrest.write.parallelism", defaultValue = "4")
+    int parallelism;
+
+    /** Keep this below the Lambda timeout: after it no new write starts and the run reports what is left. */
+    @ConfigProperty(name = "omrest.run.deadline", defaultValue = "PT14M")
+    Duration runDeadline;
+
+    @ConfigProperty(name = "omrest.retry.max-retries", defaultValue = "5")
+    int maxRetries;
+
+    @ConfigProperty(name = "omrest.retry.base-delay", defaultValue = "PT0.2S")
+    Duration retryBaseDelay;
+
+    @ConfigProperty(name = "omrest.retry.max-delay", defaultValue = "PT10S")
+    Duration retryMaxDelay;
 
     @Funq
     public IngestReport ingest(JsonNode payload) {
-        return pipeline.run(payload);
+        WriteSettings settings = new WriteSettings(parallelism,
+                new WriteSettings.RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, runDeadline), runDeadline);
+        return new IngestPipeline(FetchLimits.DEFAULT, target -> Sinks.open(target, settings), runDeadline).run(payload);
     }
 }

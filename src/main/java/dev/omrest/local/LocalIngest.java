@@ -9,6 +9,7 @@ import dev.omrest.pipeline.IngestPipeline;
 import dev.omrest.report.IngestReport;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.write.FileSink;
+import dev.omrest.write.WriteSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class LocalIngest {
             }
             throw new IllegalArgumentException("LocalIngest writes to the file sink only (sink.type: file); "
                     + "use the function (./mvnw quarkus:dev) to write to OpenMetadata");
-        });
+        }, WriteSettings.DEFAULT.runDeadline());
         IngestReport report = pipeline.run(payload);
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         if (IngestReport.FAILED.equals(report.status())) {

@@ -67,6 +67,10 @@ public interface OpenMetadataApi {
                                  @QueryParam("hardDelete") boolean hardDelete);
 
     @DELETE
+    @Path("/apiEndpoints/{id}")
+    Response deleteApiEndpoint(@PathParam("id") String id, @QueryParam("hardDelete") boolean hardDelete);
+
+    @DELETE
     @Path("/apiCollections/deleteStale")
     Response deleteStaleApiCollections(BulkDeleteStaleRequest request);
 }

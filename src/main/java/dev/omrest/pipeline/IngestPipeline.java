@@ -10,6 +10,7 @@ import dev.omrest.map.DesiredState;
 import dev.omrest.map.MappingContext;
 import dev.omrest.openmetadata.OpenMetadataException;
 import dev.omrest.parse.ParsedSpec;
+import dev.omrest.plan.PlanOptions;
 import dev.omrest.parse.SpecParseException;
 import dev.omrest.parse.SpecParser;
 import dev.omrest.report.EntityCounts;
@@ -24,6 +25,8 @@ import dev.omrest.write.Sink;
 import dev.omrest.write.SyncOptions;
 import dev.omrest.write.SyncResult;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +40,18 @@ import java.util.function.Function;
 public final class IngestPipeline {
     private final FetchLimits limits;
     private final Function<SinkTarget, Sink> sinks;
+    private final Duration runDeadline;
 
-    public IngestPipeline(FetchLimits limits, Function<SinkTarget, Sink> sinks) {
+    /** @param runDeadline how long after its start a run may begin new writes */
+    public IngestPipeline(FetchLimits limits, Function<SinkTarget, Sink> sinks, Duration runDeadline) {
         this.limits = limits;
         this.sinks = sinks;
+        this.runDeadline = runDeadline;
     }
 
     public IngestReport run(JsonNode payload) {
         long start = System.nanoTime();
+        Instant deadline = Instant.now().plus(runDeadline);
         Map<String, Long> durations = new LinkedHashMap<>();
         IngestSettings settings;
         try {
@@ -72,8 +79,9 @@ public final class IngestPipeline {
             durations.put("map", millisSince(phase));
             warnings.addAll(desired.warnings());
 
-            SyncResult result = sinks.apply(settings.sink()).sync(desired,
-                    new SyncOptions(settings.overrideMetadata(), settings.markDeletedApiCollections()));
+            SyncResult result = sinks.apply(settings.sink()).sync(desired, new SyncOptions(new PlanOptions(
+                    settings.overrideMetadata(), settings.markDeletedApiCollections(), settings.markDeletedApiEndpoints(),
+                    settings.deletionGuardMaxShare(), settings.allowMassDeletion()), deadline));
             durations.putAll(result.durationsMillis());
             warnings.addAll(result.warnings());
             List<Notice> errors = new ArrayList<>(desired.collectionFailures());
@@ -83,7 +91,8 @@ public final class IngestPipeline {
             return RunLog.log(new IngestReport(settings.serviceName(),
                     errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, origin, result.target(),
                     result.writeMode(), result.serviceCreated(),
-                    counts(result), List.copyOf(warnings), List.copyOf(errors), durations, result.requests()));
+                    counts(result), List.copyOf(warnings), List.copyOf(errors), durations, result.requests(),
+                    result.retries()));
         } catch (SpecFetchException | SpecParseException | OpenMetadataException e) {
             return RunLog.log(failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())),
                     warnings, durations, start));
@@ -104,7 +113,7 @@ public final class IngestPipeline {
                                        Map<String, Long> durations, long start) {
         durations.put("total", millisSince(start));
         return new IngestReport(service, IngestReport.FAILED, origin, null, null, null, null, List.copyOf(warnings),
-                errors, durations, null);
+                errors, durations, null, null);
     }
 
     private static String serviceNameOf(JsonNode payload) {

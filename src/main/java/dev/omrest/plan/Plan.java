@@ -8,12 +8,13 @@ import java.util.List;
 
 /**
  * Everything a run will send, in order: the service (only when absent), collections, then endpoints,
- * then the stale collections to soft-delete.
+ * then the soft deletes.
  *
- * @param createService     the service request, or null when the service exists (services are never overwritten)
- * @param seenCollections   FQNs of every collection of this run, written or unchanged
- * @param staleCollections  collections of the service the spec no longer has
- * @param deletionHeldBack  why stale collections are kept this time, or null
+ * @param createService    the service request, or null when the service exists (services are never overwritten)
+ * @param seenCollections  FQNs of every collection of this run, written or unchanged
+ * @param staleCollections collections of the service the spec no longer has (deleted recursively)
+ * @param staleEndpoints   endpoints gone from collections the spec still has
+ * @param deletionHeldBack why nothing is deleted this time although something is stale, or null
  */
 public record Plan(
         CreateApiService createService,
@@ -23,5 +24,6 @@ public record Plan(
         int unchangedEndpoints,
         List<String> seenCollections,
         List<ExistingEntity> staleCollections,
+        List<ExistingEntity> staleEndpoints,
         String deletionHeldBack) {
 }

@@ -1,7 +1,10 @@
 package dev.omrest.report;
 
-/** What happened to the entities of one kind. */
-public record EntityCounts(int created, int updated, int restored, int unchanged, int failed, int filtered, int deleted) {
-
-    public static final EntityCounts NONE = new EntityCounts(0, 0, 0, 0, 0, 0, 0);
+/**
+ * What happened to the entities of one kind.
+ *
+ * @param skipped not attempted because the run reached its deadline; the next run writes them
+ */
+public record EntityCounts(int created, int updated, int restored, int unchanged, int failed, int skipped,
+                           int filtered, int deleted) {
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param writeMode       bulk, per-entity or file
  * @param counts          per entity kind ({@code apiCollection}, {@code apiEndpoint})
  * @param durationsMillis per phase: fetch, parse, map, read, write, delete, total
- * @param requests        calls made to OpenMetadata
+ * @param requests        calls made to OpenMetadata, retries included
+ * @param retries         calls repeated after a 429, 502, 503, 504 or a lost connection
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IngestReport(
@@ -27,7 +28,8 @@ public record IngestReport(
         List<Notice> warnings,
         List<Notice> errors,
         Map<String, Long> durationsMillis,
-        Integer requests) {
+        Integer requests,
+        Integer retries) {
 
     public static final String SUCCESS = "success";
     public static final String PARTIAL_SUCCESS = "partialSuccess";

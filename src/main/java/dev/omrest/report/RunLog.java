@@ -20,8 +20,12 @@ public final class RunLog {
                 line.append(' ').append(kind.getKey()).append("[created=").append(c.created())
                         .append(" updated=").append(c.updated()).append(" restored=").append(c.restored())
                         .append(" unchanged=").append(c.unchanged()).append(" failed=").append(c.failed())
+                        .append(" skipped=").append(c.skipped())
                         .append(" filtered=").append(c.filtered()).append(" deleted=").append(c.deleted()).append(']');
             }
+        }
+        if (report.requests() != null) {
+            line.append(" requests=").append(report.requests()).append(" retries=").append(report.retries());
         }
         line.append(" warnings=").append(report.warnings().size()).append(" errors=").append(report.errors().size())
                 .append(" durationsMs=").append(report.durationsMillis());

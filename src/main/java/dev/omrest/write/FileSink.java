@@ -1,15 +1,15 @@
 package dev.omrest.write;
 
-import dev.omrest.report.EntityCounts;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.map.DesiredState;
 import dev.omrest.plan.CurrentState;
 import dev.omrest.plan.Plan;
+import dev.omrest.plan.PlanOptions;
 import dev.omrest.plan.Planner;
 import dev.omrest.plan.Write;
+import dev.omrest.report.EntityCounts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,8 @@ public final class FileSink implements Sink {
     @Override
     public SyncResult sync(DesiredState desired, SyncOptions options) {
         long start = System.nanoTime();
-        Plan plan = Planner.plan(desired, CurrentState.empty(), options.overrideMetadata(), false);
+        Plan plan = Planner.plan(desired, CurrentState.empty(),
+                new PlanOptions(options.plan().overrideMetadata(), false, false, 1, true));
         ObjectNode out = json.createObjectNode();
         out.set("apiService", json.valueToTree(plan.createService()));
         out.set("apiCollections", json.valueToTree(plan.collections().stream().map(Write::request).toList()));
@@ -43,10 +44,10 @@ public final class FileSink implements Sink {
             throw new IllegalStateException("Cannot write the file sink " + file + ": " + e.getMessage(), e);
         }
         EntityCounts collections = new EntityCounts(plan.collections().size(), 0, 0, 0,
-                desired.collectionFailures().size(), desired.filteredCollections(), 0);
+                desired.collectionFailures().size(), 0, desired.filteredCollections(), 0);
         EntityCounts endpoints = new EntityCounts(plan.endpoints().size(), 0, 0, 0,
-                desired.endpointFailures().size(), desired.filteredEndpoints(), 0);
+                desired.endpointFailures().size(), 0, desired.filteredEndpoints(), 0);
         return new SyncResult(file.toString(), "file", true, collections, endpoints, List.of(), List.of(), null,
-                Map.of("write", (System.nanoTime() - start) / 1_000_000), 0);
+                Map.of("write", (System.nanoTime() - start) / 1_000_000), 0, 0);
     }
 }

@@ -3,41 +3,55 @@ package dev.omrest.write;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.omrest.openmetadata.OpenMetadataException;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-/** Runs REST client calls, counts them, and turns answers into JSON or a readable failure. */
+/**
+ * Runs REST client calls with retries (SmallRye Fault Tolerance), counts every attempt, and turns
+ * answers into JSON or a readable failure. Every call the connector makes is an idempotent upsert,
+ * read or soft delete, so a call whose answer was lost can be sent again.
+ */
 final class ServerCalls {
+    private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
     private final String server;
-    private int count;
+    private final Guard guard;
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
 
-    ServerCalls(String server) {
+    ServerCalls(String server, WriteSettings.RetryPolicy policy) {
         this.server = server;
+        this.guard = Guard.create()
+                .withRetry()
+                .maxRetries(policy.maxRetries())
+                .maxDuration(policy.maxDuration().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .retryOn(RetryableAnswer.class)
+                .beforeRetry(retries::incrementAndGet)
+                .withCustomBackoff().strategy(() -> new Backoff(policy)).done()
+                .done()
+                .build();
     }
 
     int count() {
-        return count;
+        return attempts.get();
     }
 
-    /** The call's answer; a transport failure becomes status 0 with the reason as message. */
+    int retries() {
+        return retries.get();
+    }
+
+    /** The call's answer after retries; a transport failure is status 0 with the reason as message. */
     Answer call(Supplier<Response> call) {
-        count++;
-        try (Response response = call.get()) {
-            JsonNode body = MissingNode.getInstance();
-            if (response.hasEntity()) {
-                try {
-                    body = response.readEntity(JsonNode.class);
-                } catch (RuntimeException e) {
-                    body = MissingNode.getInstance();
-                }
-            }
-            return new Answer(response.getStatus(), body == null ? MissingNode.getInstance() : body);
-        } catch (ProcessingException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new Answer(0, MissingNode.getInstance(), "cannot reach OpenMetadata at " + server + ": "
-                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        try {
+            return guard.get(() -> attempt(call), Answer.class);
+        } catch (RetryableAnswer exhausted) {
+            return exhausted.answer();
         }
     }
 
@@ -48,6 +62,43 @@ final class ServerCalls {
             throw new OpenMetadataException(answer.status(), what + " failed: " + answer.problem());
         }
         return answer;
+    }
+
+    private Answer attempt(Supplier<Response> call) {
+        attempts.incrementAndGet();
+        Answer answer;
+        long retryAfterMillis = 0;
+        try (Response response = call.get()) {
+            JsonNode body = MissingNode.getInstance();
+            if (response.hasEntity()) {
+                try {
+                    body = response.readEntity(JsonNode.class);
+                } catch (RuntimeException e) {
+                    body = MissingNode.getInstance();
+                }
+            }
+            answer = new Answer(response.getStatus(), body == null ? MissingNode.getInstance() : body);
+            retryAfterMillis = retryAfterMillis(response.getHeaderString("Retry-After"));
+        } catch (ProcessingException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            answer = new Answer(0, MissingNode.getInstance(), "cannot reach OpenMetadata at " + server + ": "
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        }
+        if (answer.status() == 0 || RETRYABLE.contains(answer.status())) {
+            throw new RetryableAnswer(answer, retryAfterMillis);
+        }
+        return answer;
+    }
+
+    private static long retryAfterMillis(String header) {
+        if (header == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(header.trim()) * 1000);
+        } catch (NumberFormatException e) {
+            return 0; // an HTTP date: the backoff alone decides
+        }
     }
 
     record Answer(int status, JsonNode body, String transportError) {

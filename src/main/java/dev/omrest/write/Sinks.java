@@ -8,9 +8,9 @@ public final class Sinks {
     private Sinks() {
     }
 
-    public static Sink open(SinkTarget target) {
+    public static Sink open(SinkTarget target, WriteSettings settings) {
         if (target instanceof SinkTarget.OpenMetadata server) {
-            return new OpenMetadataSink(OpenMetadataClients.create(server), server);
+            return new OpenMetadataSink(OpenMetadataClients.create(server), server, settings);
         }
         return new FileSink(((SinkTarget.File) target).path());
     }

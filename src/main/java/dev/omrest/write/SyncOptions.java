@@ -1,5 +1,11 @@
 package dev.omrest.write;
 
-/** The payload switches that change what is written. */
-public record SyncOptions(boolean overrideMetadata, boolean markDeletedApiCollections) {
+import dev.omrest.plan.PlanOptions;
+
+import java.time.Instant;
+
+/**
+ * The payload's switches, and the moment after which no new write starts.
+ */
+public record SyncOptions(PlanOptions plan, Instant deadline) {
 }

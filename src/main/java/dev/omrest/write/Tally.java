@@ -1,18 +1,18 @@
 package dev.omrest.write;
 
+import dev.omrest.plan.Change;
 import dev.omrest.report.EntityCounts;
 
-import dev.omrest.plan.Change;
-
-/** Mutable counter for one entity kind while a plan is carried out. */
+/** Counter for one entity kind while a plan is carried out; written from several threads. */
 final class Tally {
-    int created;
-    int updated;
-    int restored;
-    int failed;
-    int deleted;
+    private int created;
+    private int updated;
+    private int restored;
+    private int failed;
+    private int skipped;
+    private int deleted;
 
-    void succeeded(Change change) {
+    synchronized void succeeded(Change change) {
         switch (change) {
             case CREATE -> created++;
             case UPDATE -> updated++;
@@ -20,7 +20,23 @@ final class Tally {
         }
     }
 
-    EntityCounts counts(int unchanged, int filtered, int mappingFailures) {
-        return new EntityCounts(created, updated, restored, unchanged, failed + mappingFailures, filtered, deleted);
+    synchronized void failed(int count) {
+        failed += count;
+    }
+
+    synchronized void skipped(int count) {
+        skipped += count;
+    }
+
+    synchronized void deleted(int count) {
+        deleted += count;
+    }
+
+    synchronized int skipped() {
+        return skipped;
+    }
+
+    synchronized EntityCounts counts(int unchanged, int filtered, int mappingFailures) {
+        return new EntityCounts(created, updated, restored, unchanged, failed + mappingFailures, skipped, filtered, deleted);
     }
 }

@@ -25,7 +25,9 @@ public record Fault(String method, String pathPrefix, int times, Kind kind, int 
         /** Close the connection without sending any response. */
         DROP_CONNECTION,
         /** Sleep {@code delayMillis}, then serve the request normally. */
-        DELAY
+        DELAY,
+        /** Serve the request (its writes take effect), then close the connection without the response. */
+        DROP_AFTER_APPLY
     }
 
     public Fault {
@@ -53,6 +55,11 @@ public record Fault(String method, String pathPrefix, int times, Kind kind, int 
     /** {@code times} requests whose connection is closed without a response. */
     public static Fault dropConnection(String method, String pathPrefix, int times) {
         return new Fault(method, pathPrefix, times, Kind.DROP_CONNECTION, 0, -1, 0);
+    }
+
+    /** {@code times} requests that take effect but whose response is lost. */
+    public static Fault dropAfterApply(String method, String pathPrefix, int times) {
+        return new Fault(method, pathPrefix, times, Kind.DROP_AFTER_APPLY, 0, -1, 0);
     }
 
     /** {@code times} requests answered normally but only after an extra {@code delayMillis}. */

@@ -226,6 +226,9 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     private final Table endpoints = new Table("apiEndpoint", "/v1/apiEndpoints/");
     private final Map<String, List<JsonNode>> pipelineStatuses = new LinkedHashMap<>();
     private final List<FaultState> faults = new ArrayList<>();
+    private double randomFaultRate;
+    private java.util.Random random;
+    private int randomFaultCount;
     private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
@@ -394,12 +397,18 @@ public final class OpenMetadataEmulator implements AutoCloseable {
             }
             String apiPath = rawPath.startsWith("/api/") ? rawPath.substring(4) : rawPath;
             Fault fault = takeFault(method, apiPath);
-            if (fault != null) {
+            if (fault == null) {
+                fault = randomFault(apiPath);
+            }
+            boolean dropAfterApply = fault != null && fault.kind() == Fault.Kind.DROP_AFTER_APPLY;
+            if (fault != null && !dropAfterApply) {
                 switch (fault.kind()) {
                     case DROP_CONNECTION -> {
                         return; // see finally: the connection is closed without a response
                     }
                     case DELAY -> Thread.sleep(fault.delayMillis());
+                    case DROP_AFTER_APPLY -> {
+                    }
                     case STATUS -> {
                         Map<String, String> headers = fault.retryAfterSeconds() >= 0
                                 ? Map.of("Retry-After", Integer.toString(fault.retryAfterSeconds()))
@@ -421,6 +430,9 @@ public final class OpenMetadataEmulator implements AutoCloseable {
             } catch (RuntimeException e) {
                 reply = Reply.of(500, error(500, "Emulator failure: " + e));
             }
+            if (dropAfterApply) {
+                return; // applied, but the client never hears of it
+            }
             send(exchange, record, reply);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -428,6 +440,41 @@ public final class OpenMetadataEmulator implements AutoCloseable {
             // client went away; nothing to answer
         } finally {
             exchange.close(); // before any response header was sent this closes the connection
+        }
+    }
+
+    /**
+     * From now on a share {@code rate} of requests (all but the version probe) fail at random, reproducibly
+     * for a given seed: 429, 502, 503, 504, a dropped connection, or a write whose response is lost.
+     */
+    public void randomFaults(double rate, long seed) {
+        synchronized (faults) {
+            randomFaultRate = rate;
+            random = new java.util.Random(seed);
+        }
+    }
+
+    /** How many random faults were injected so far. */
+    public int randomFaultCount() {
+        synchronized (faults) {
+            return randomFaultCount;
+        }
+    }
+
+    private Fault randomFault(String apiPath) {
+        synchronized (faults) {
+            if (random == null || apiPath.equals("/v1/system/version") || random.nextDouble() >= randomFaultRate) {
+                return null;
+            }
+            randomFaultCount++;
+            return switch (random.nextInt(6)) {
+                case 0 -> Fault.tooManyRequests("*", "", 1, 0);
+                case 1 -> Fault.status("*", "", 1, 502);
+                case 2 -> Fault.status("*", "", 1, 503);
+                case 3 -> Fault.status("*", "", 1, 504);
+                case 4 -> Fault.dropConnection("*", "", 1);
+                default -> Fault.dropAfterApply("*", "", 1);
+            };
         }
     }
 

@@ -43,9 +43,14 @@ class MarkDeletedTest {
     }
 
     private JsonNode ingest(String spec, boolean markDeleted) {
+        return ingest(spec, markDeleted, true);
+    }
+
+    private JsonNode ingest(String spec, boolean markDeleted, boolean allowMassDeletion) {
         specs.serve("/spec.json", 200, "application/json", spec);
         String payload = Payloads.with(Payloads.url("svc", specs.url("/spec.json"), null, null, om.apiUrl(), JWT),
                 "source.sourceConfig.config.markDeletedApiCollections", markDeleted);
+        payload = Payloads.with(payload, "source.sourceConfig.config.allowMassDeletion", allowMassDeletion);
         return invoke(payload);
     }
 
@@ -98,7 +103,7 @@ class MarkDeletedTest {
         assertEquals(0, ingest(ONE_TAG, false).path("counts").path("apiCollection").path("deleted").asInt());
         JsonNode empty = ingest(NO_OPERATIONS, true);
         assertEquals(0, empty.path("counts").path("apiCollection").path("deleted").asInt());
-        assertEquals(List.of("Deletion held back: the spec has no operations, so 2 collection(s) of the service were not marked deleted"),
+        assertEquals(List.of("Deletion held back: the spec has no operations, so 2 collection(s) and 0 endpoint(s) of the service were not marked deleted"),
                 empty.path("warnings").findValuesAsText("message"));
         assertEquals(List.of(), om.requests().stream().filter(r -> r.method().equals("DELETE")).toList());
         assertFalse(deleted("svc.drop", true));

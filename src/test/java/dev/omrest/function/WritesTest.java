@@ -53,8 +53,11 @@ class WritesTest {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
         JsonNode report = invoke(payload(generated(250)));
         assertEquals("success", report.path("status").asText(), report.toString());
-        assertEquals(List.of("PUT /v1/services/apiServices 1", "PUT /v1/apiCollections/bulk 4",
-                "PUT /v1/apiEndpoints/bulk 100", "PUT /v1/apiEndpoints/bulk 100", "PUT /v1/apiEndpoints/bulk 50"), writes());
+        List<String> writes = writes();
+        assertEquals(List.of("PUT /v1/services/apiServices 1", "PUT /v1/apiCollections/bulk 4"), writes.subList(0, 2));
+        assertEquals(List.of("PUT /v1/apiEndpoints/bulk 100", "PUT /v1/apiEndpoints/bulk 100", "PUT /v1/apiEndpoints/bulk 50"),
+                writes.subList(2, 5).stream().sorted().toList());
+        assertEquals(5, writes.size());
         assertEquals(250, om.endpoints().size());
         assertEquals(3 + 3 + 1, report.path("requests").asInt());
     }
@@ -82,7 +85,7 @@ class WritesTest {
     @Test
     void perItemBulkFailuresAreReportedByEntity() {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
-        om.injectFault(Fault.status("PUT", "/v1/apiCollections/bulk", 1, 503));
+        om.injectFault(Fault.status("PUT", "/v1/apiCollections/bulk", 1, 500));
         JsonNode report = invoke(payload(generated(3)));
         assertEquals("partialSuccess", report.path("status").asText());
         assertEquals(4, report.path("counts").path("apiCollection").path("failed").asInt());
@@ -97,12 +100,13 @@ class WritesTest {
     @Test
     void perEntityServerFailuresAreCountedPerRecord() {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V1_6, JWT);
-        om.injectFault(Fault.status("PUT", "/v1/apiEndpoints", 2, 503));
+        om.injectFault(Fault.status("PUT", "/v1/apiEndpoints", 2, 500));
         JsonNode report = invoke(payload(generated(5)));
         assertEquals("partialSuccess", report.path("status").asText());
         assertEquals(2, report.path("counts").path("apiEndpoint").path("failed").asInt());
         assertEquals(3, report.path("counts").path("apiEndpoint").path("created").asInt());
-        assertEquals(List.of("gen.t0./items/0/get", "gen.t0./items/3/get"), report.path("errors").findValuesAsText("entity"));
+        assertEquals(2, report.path("errors").findValuesAsText("entity").size());
+        assertEquals(List.of("HTTP 500: Injected fault: HTTP 500"), report.path("errors").findValuesAsText("message").stream().distinct().toList());
         assertEquals(3, om.endpoints().size());
     }
 }

@@ -269,6 +269,15 @@ class UpstreamSchemaFieldsTest {
     }
 
     @Test
+    void nonStringRefIsAParserWarningNotAFailure() {
+        DesiredState state = one("""
+                {"requestBody": {"content": {"application/json": {"schema": {"$ref": ["a"]}}}}, "responses": {}}""", "{}");
+        assertNull(endpoint(state).requestSchema());
+        assertEquals(List.of("OpenAPI parser: attribute paths.'/op'(post).requestBody.content.'application/json'.schema.$ref "
+                + "is not of type `string`"), state.warnings().stream().map(w -> w.message()).toList());
+    }
+
+    @Test
     void typeMapping() {
         assertEquals("INT", DataTypes.map("integer", "int64"));
         assertEquals("STRING", DataTypes.map("string", "date-time"));

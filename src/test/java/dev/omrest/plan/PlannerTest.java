@@ -20,7 +20,7 @@ class PlannerTest {
 
     @Test
     void emptyServerGetsEverythingCreatedWithFingerprints() {
-        Plan plan = Planner.plan(desired, CurrentState.empty(), false, true);
+        Plan plan = Planner.plan(desired, CurrentState.empty(), PlanOptions.defaults());
         assertNotNull(plan.createService());
         assertEquals(List.of(Change.CREATE, Change.CREATE), plan.collections().stream().map(Write::change).toList());
         assertEquals(List.of("svc.a./x/get", "svc.default./y/get"), plan.endpoints().stream().map(Write::fqn).toList());
@@ -34,13 +34,13 @@ class PlannerTest {
         String hashA = SourceHash.of(desired.collections().get(0).request());
         String hashX = SourceHash.of(desired.endpoints().get(0).request());
         CurrentState current = new CurrentState(true,
-                Map.of("svc.a", new ExistingEntity("1", "svc.a", hashA, false),
-                        "svc.default", new ExistingEntity("2", "svc.default", "other", true),
-                        "svc.gone", new ExistingEntity("3", "svc.gone", "h", false),
-                        "svc.already", new ExistingEntity("4", "svc.already", "h", true)),
-                Map.of("svc.a./x/get", new ExistingEntity("5", "svc.a./x/get", hashX, false),
-                        "svc.default./y/get", new ExistingEntity("6", "svc.default./y/get", "old", false)));
-        Plan plan = Planner.plan(desired, current, false, true);
+                Map.of("svc.a", new ExistingEntity("1", "svc.a", null, hashA, false),
+                        "svc.default", new ExistingEntity("2", "svc.default", null, "other", true),
+                        "svc.gone", new ExistingEntity("3", "svc.gone", null, "h", false),
+                        "svc.already", new ExistingEntity("4", "svc.already", null, "h", true)),
+                Map.of("svc.a./x/get", new ExistingEntity("5", "svc.a./x/get", "svc.a", hashX, false),
+                        "svc.default./y/get", new ExistingEntity("6", "svc.default./y/get", "svc.default", "old", false)));
+        Plan plan = Planner.plan(desired, current, PlanOptions.defaults());
         assertNull(plan.createService());
         assertEquals(1, plan.unchangedCollections());
         assertEquals(List.of(new Write<>("svc.default", desired.collections().get(1).request()
@@ -51,7 +51,7 @@ class PlannerTest {
         assertEquals(List.of("svc.gone"), plan.staleCollections().stream().map(ExistingEntity::fqn).toList());
         assertEquals(List.of("svc.a", "svc.default"), plan.seenCollections());
 
-        Plan override = Planner.plan(desired, current, true, false);
+        Plan override = Planner.plan(desired, current, new PlanOptions(true, false, false, 0.5, false));
         assertEquals(0, override.unchangedCollections());
         assertEquals(0, override.unchangedEndpoints());
         assertEquals(List.of(), override.staleCollections());
@@ -61,9 +61,9 @@ class PlannerTest {
     void aSpecWithoutOperationsDeletesNothing() {
         DesiredState empty = Specs.map("""
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}""", Specs.context("svc", null, null));
-        CurrentState current = new CurrentState(true, Map.of("svc.a", new ExistingEntity("1", "svc.a", "h", false)), Map.of());
-        Plan plan = Planner.plan(empty, current, false, true);
+        CurrentState current = new CurrentState(true, Map.of("svc.a", new ExistingEntity("1", "svc.a", null, "h", false)), Map.of());
+        Plan plan = Planner.plan(empty, current, PlanOptions.defaults());
         assertEquals(List.of(), plan.staleCollections());
-        assertEquals("the spec has no operations, so 1 collection(s) of the service were not marked deleted", plan.deletionHeldBack());
+        assertEquals("the spec has no operations, so 1 collection(s) and 0 endpoint(s) of the service were not marked deleted", plan.deletionHeldBack());
     }
 }

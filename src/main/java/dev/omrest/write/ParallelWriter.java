@@ -1,0 +1,145 @@
+package dev.omrest.write;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.openmetadata.CreateApiCollection;
+import dev.omrest.openmetadata.CreateApiEndpoint;
+import dev.omrest.openmetadata.Fqn;
+import dev.omrest.openmetadata.OpenMetadataApi;
+import dev.omrest.plan.Write;
+import dev.omrest.report.Notice;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Sends planned writes with bounded concurrency: bulk batches of {@value #BATCH} while the server takes
+ * them, else one PUT per entity. A call returns only when all its entities are answered, so callers get
+ * a barrier between collections and endpoints. Past the deadline no new call starts.
+ */
+final class ParallelWriter implements AutoCloseable {
+    static final int BATCH = 100;
+    private final OpenMetadataApi api;
+    private final ServerCalls calls;
+    private final ExecutorService pool;
+    private final boolean overrideMetadata;
+    private final Instant deadline;
+    private volatile boolean bulk;
+
+    ParallelWriter(OpenMetadataApi api, ServerCalls calls, int parallelism, boolean bulk, boolean overrideMetadata,
+                   Instant deadline) {
+        this.api = api;
+        this.calls = calls;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, parallelism));
+        this.bulk = bulk;
+        this.overrideMetadata = overrideMetadata;
+        this.deadline = deadline;
+    }
+
+    boolean bulk() {
+        return bulk;
+    }
+
+    List<Notice> collections(List<Write<CreateApiCollection>> writes, Tally tally) {
+        return send(writes, tally, batch -> api.bulkApiCollections(false, overrideMetadata, batch), api::putApiCollection,
+                item -> Fqn.build(item.path("service").asText(), item.path("name").asText()));
+    }
+
+    List<Notice> endpoints(List<Write<CreateApiEndpoint>> writes, Tally tally) {
+        return send(writes, tally, batch -> api.bulkApiEndpoints(false, overrideMetadata, batch), api::putApiEndpoint,
+                item -> item.path("apiCollection").asText() + "." + Fqn.build(item.path("name").asText()));
+    }
+
+    /** Errors come back in write order whatever order the calls finished in. */
+    private <T> List<Notice> send(List<Write<T>> writes, Tally tally, Function<List<T>, Response> bulkCall,
+                                  Function<T, Response> singleCall, Function<JsonNode, String> fqnOf) {
+        int chunkSize = bulk ? BATCH : 1;
+        List<Future<List<Notice>>> chunks = new ArrayList<>();
+        for (int from = 0; from < writes.size(); from += chunkSize) {
+            List<Write<T>> chunk = writes.subList(from, Math.min(writes.size(), from + chunkSize));
+            Callable<List<Notice>> task = () -> sendChunk(chunk, tally, bulkCall, singleCall, fqnOf);
+            chunks.add(pool.submit(task));
+        }
+        List<Notice> errors = new ArrayList<>();
+        for (Future<List<Notice>> chunk : chunks) {
+            try {
+                errors.addAll(chunk.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while writing to OpenMetadata", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Writing to OpenMetadata failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return errors;
+    }
+
+    private <T> List<Notice> sendChunk(List<Write<T>> chunk, Tally tally, Function<List<T>, Response> bulkCall,
+                                       Function<T, Response> singleCall, Function<JsonNode, String> fqnOf) {
+        if (Instant.now().isAfter(deadline)) {
+            tally.skipped(chunk.size());
+            return List.of();
+        }
+        if (bulk) {
+            ServerCalls.Answer answer = calls.call(() -> bulkCall.apply(chunk.stream().map(Write::request).toList()));
+            if (answer.status() != 404 && answer.status() != 405) {
+                return recordBatch(chunk, answer, fqnOf, tally);
+            }
+            bulk = false;
+        }
+        List<Notice> errors = new ArrayList<>();
+        for (Write<T> write : chunk) {
+            if (Instant.now().isAfter(deadline)) {
+                tally.skipped(1);
+                continue;
+            }
+            ServerCalls.Answer answer = calls.call(() -> singleCall.apply(write.request()));
+            if (answer.ok()) {
+                tally.succeeded(write.change());
+            } else {
+                tally.failed(1);
+                errors.add(new Notice(write.fqn(), answer.problem()));
+            }
+        }
+        return errors;
+    }
+
+    private static <T> List<Notice> recordBatch(List<Write<T>> batch, ServerCalls.Answer answer,
+                                                Function<JsonNode, String> fqnOf, Tally tally) {
+        List<Notice> errors = new ArrayList<>();
+        if (!answer.ok()) {
+            tally.failed(batch.size());
+            batch.forEach(w -> errors.add(new Notice(w.fqn(), "Failed to flush entities to bulk API: " + answer.problem())));
+            return errors;
+        }
+        Map<String, String> failed = new HashMap<>();
+        for (JsonNode item : answer.body().path("failedRequest")) {
+            String message = item.hasNonNull("message") ? item.path("message").asText() : item.path("error").asText();
+            failed.put(fqnOf.apply(item.path("request")), message);
+        }
+        for (Write<T> write : batch) {
+            String message = failed.get(write.fqn());
+            if (message == null) {
+                tally.succeeded(write.change());
+            } else {
+                tally.failed(1);
+                errors.add(new Notice(write.fqn(), "Failed to flush entities to bulk API: " + message));
+            }
+        }
+        return errors;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

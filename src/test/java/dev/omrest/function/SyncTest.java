@@ -1,0 +1,162 @@
+package dev.omrest.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.emulator.Fault;
+import dev.omrest.emulator.OpenMetadataEmulator;
+import dev.omrest.emulator.RecordedRequest;
+import dev.omrest.emulator.SpecServer;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static dev.omrest.function.IngestFunctionTest.JWT;
+import static dev.omrest.function.IngestFunctionTest.invoke;
+import static dev.omrest.function.IngestFunctionTest.petstoreYaml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Re-runs converge with the fewest writes, deletions are exact and guarded, faults do not lose entities. */
+@QuarkusTest
+class SyncTest {
+    static final String DELETE_OP = """
+                delete:
+                  tags: [pet]
+                  operationId: deletePet""";
+    OpenMetadataEmulator om;
+    SpecServer specs = SpecServer.start();
+
+    @AfterEach
+    void stop() {
+        specs.close();
+        if (om != null) {
+            om.close();
+        }
+    }
+
+    private JsonNode ingest(OpenMetadataEmulator target, String spec, Map<String, Object> sourceConfig) {
+        specs.serve("/petstore.yaml", 200, "application/yaml", spec);
+        String payload = Payloads.url("petstore", specs.url("/petstore.yaml"), null, null, target.apiUrl(), JWT);
+        for (Map.Entry<String, Object> option : sourceConfig.entrySet()) {
+            payload = Payloads.with(payload, "source.sourceConfig.config." + option.getKey(), option.getValue());
+        }
+        return invoke(payload);
+    }
+
+    private List<String> writes() {
+        return om.requests().stream().filter(r -> !r.method().equals("GET")).map(r -> r.method() + " " + r.apiPath()).toList();
+    }
+
+    /** What a user sees: per FQN the deletion flag and the source-owned content (ids and timestamps differ between servers). */
+    static Map<String, String> visibleState(OpenMetadataEmulator server) {
+        Map<String, String> state = new TreeMap<>();
+        server.collections().forEach((fqn, e) -> state.put(fqn, e.path("deleted").asText() + " " + e.path("sourceHash").asText()
+                + " " + e.path("description").asText() + " " + e.path("endpointURL").asText()));
+        server.endpoints().forEach((fqn, e) -> state.put(fqn, e.path("deleted").asText() + " " + e.path("sourceHash").asText()
+                + " " + e.path("requestSchema") + " " + e.path("responseSchema") + " " + e.path("description").asText()));
+        return state;
+    }
+
+    @ParameterizedTest
+    @EnumSource(OpenMetadataEmulator.Mode.class)
+    void editingOneOperationIsExactlyOneWrite(OpenMetadataEmulator.Mode mode) throws IOException {
+        om = OpenMetadataEmulator.start(mode, JWT);
+        ingest(om, petstoreYaml(), Map.of());
+        om.clearRequests();
+        JsonNode report = ingest(om, petstoreYaml().replace("Returns a single pet.", "Returns one pet by id."), Map.of());
+        assertEquals("success", report.path("status").asText(), report.toString());
+        assertEquals(1, report.path("counts").path("apiEndpoint").path("updated").asInt());
+        assertEquals(8, report.path("counts").path("apiEndpoint").path("unchanged").asInt());
+        assertEquals(4, report.path("counts").path("apiCollection").path("unchanged").asInt());
+        assertEquals(List.of(mode == OpenMetadataEmulator.Mode.V2_0 ? "PUT /v1/apiEndpoints/bulk" : "PUT /v1/apiEndpoints"), writes());
+        assertEquals("Returns one pet by id.", om.endpoints().get("petstore.pet./pet/{petId}/get").path("description").asText());
+        if (mode == OpenMetadataEmulator.Mode.V2_0) {
+            assertEquals(1, IngestFunctionTest.byName(dev.omrest.support.Specs.readJson(om.requests().stream()
+                    .filter(r -> r.method().equals("PUT")).findFirst().orElseThrow().body())).size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(OpenMetadataEmulator.Mode.class)
+    void aRemovedOperationIsExactlyOneSoftDelete(OpenMetadataEmulator.Mode mode) throws IOException {
+        om = OpenMetadataEmulator.start(mode, JWT);
+        ingest(om, petstoreYaml(), Map.of());
+        om.clearRequests();
+        String withoutDelete = petstoreYaml().replaceFirst("(?s)    delete:\\n      tags: \\[pet\\]\\n      operationId: deletePet.*?'204':\\n          description: Deleted\\n", "");
+        assertFalse(withoutDelete.contains("deletePet"));
+        JsonNode report = ingest(om, withoutDelete, Map.of());
+        assertEquals(1, report.path("counts").path("apiEndpoint").path("deleted").asInt(), report.toString());
+        assertEquals(0, report.path("counts").path("apiCollection").path("deleted").asInt());
+        String id = om.endpoints().get("petstore.pet./pet/{petId}/delete").path("id").asText();
+        assertEquals(List.of("DELETE /v1/apiEndpoints/" + id), writes());
+        assertEquals("hardDelete=false", om.requests().stream().filter(r -> r.method().equals("DELETE")).findFirst().orElseThrow().query());
+        assertTrue(om.endpoints().get("petstore.pet./pet/{petId}/delete").path("deleted").asBoolean());
+        assertEquals(8, om.endpoints().values().stream().filter(e -> !e.path("deleted").asBoolean()).count());
+
+        om.clearRequests();
+        JsonNode disabled = ingest(om, petstoreYaml(), Map.of("markDeletedApiEndpoints", false));
+        assertEquals(1, disabled.path("counts").path("apiEndpoint").path("restored").asInt());
+        assertEquals(List.of(), om.requests().stream().filter(r -> r.method().equals("DELETE")).toList());
+        assertEquals(0, ingest(om, withoutDelete, Map.of("markDeletedApiEndpoints", false))
+                .path("counts").path("apiEndpoint").path("deleted").asInt());
+        assertFalse(om.endpoints().get("petstore.pet./pet/{petId}/delete").path("deleted").asBoolean());
+    }
+
+    @Test
+    void largeDeletionsAreHeldBackUnlessAllowed() throws IOException {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        ingest(om, petstoreYaml(), Map.of());
+        String onlyStoreAndUser = petstoreYaml().replace("tags: [pet]", "tags: [gone]").replaceAll("(?m)^  - name: pet\\n.*\\n", "");
+        om.clearRequests();
+        JsonNode held = ingest(om, onlyStoreAndUser.replace("tags: [gone]", "tags: [store]"), Map.of("markDeletedApiEndpoints", true));
+        // the five pet operations move to `store`: the old FQNs under `pet` would go (5 of 9 endpoints)
+        assertEquals(List.of("Deletion held back: this run would mark 5 of the service's 9 endpoints deleted (56%), "
+                        + "more than deletionGuardMaxShare 50%; set allowMassDeletion: true to allow it"),
+                held.path("warnings").findValuesAsText("message"));
+        assertEquals(List.of(), om.requests().stream().filter(r -> r.method().equals("DELETE")).toList());
+        assertFalse(om.collections().get("petstore.pet").path("deleted").asBoolean());
+
+        JsonNode allowed = ingest(om, onlyStoreAndUser.replace("tags: [gone]", "tags: [store]"), Map.of("deletionGuardMaxShare", 0.6));
+        assertEquals(1, allowed.path("counts").path("apiCollection").path("deleted").asInt(), allowed.toString());
+        assertTrue(om.collections().get("petstore.pet").path("deleted").asBoolean());
+        assertTrue(om.endpoints().get("petstore.pet./pet/post").path("deleted").asBoolean());
+        assertFalse(om.endpoints().get("petstore.store./pet/post").path("deleted").asBoolean());
+    }
+
+    @ParameterizedTest
+    @EnumSource(OpenMetadataEmulator.Mode.class)
+    void tenPercentFaultsStillConvergeToTheCleanState(OpenMetadataEmulator.Mode mode) {
+        // bulk mode sends few calls: a bigger spec gives the faults something to hit
+        String spec = WritesTest.generated(mode == OpenMetadataEmulator.Mode.V2_0 ? 2400 : 240);
+        try (OpenMetadataEmulator clean = OpenMetadataEmulator.start(mode, JWT)) {
+            assertEquals("success", ingest(clean, spec, Map.of()).path("status").asText());
+            om = OpenMetadataEmulator.start(mode, JWT);
+            om.randomFaults(0.10, 42);
+            JsonNode report = ingest(om, spec, Map.of());
+            assertEquals("success", report.path("status").asText(), report.toString());
+            assertTrue(om.randomFaultCount() > 0);
+            assertEquals(om.randomFaultCount(), report.path("retries").asInt(), report.toString());
+            assertEquals(visibleState(clean), visibleState(om));
+            assertEquals(List.of(), om.contractViolations());
+        }
+    }
+
+    @Test
+    void retryAfterIsHonoured() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        om.injectFault(Fault.tooManyRequests("PUT", "/v1/apiEndpoints/bulk", 1, 1));
+        JsonNode report = ingest(om, WritesTest.generated(3), Map.of());
+        assertEquals("success", report.path("status").asText());
+        assertEquals(1, report.path("retries").asInt());
+        assertTrue(report.path("durationsMillis").path("write").asLong() >= 1000, report.toString());
+        List<RecordedRequest> bulk = om.requests().stream().filter(r -> r.apiPath().equals("/v1/apiEndpoints/bulk")).toList();
+        assertEquals(List.of(429, 200), bulk.stream().map(RecordedRequest::status).toList());
+    }
+}
