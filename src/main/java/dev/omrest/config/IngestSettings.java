@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param markDeletedApiEndpoints soft-delete endpoints gone from collections that still exist (not in upstream)
  * @param deletionGuardMaxShare   the largest share of the service's endpoints one run may mark deleted
  * @param allowMassDeletion       lift that limit
+ * @param ingestionPipelineFqn    the deployed pipeline whose status this run reports, or null
  * @param serviceConnection the connection config sent with a new API service (current upstream form,
  *                          defaults filled), or null when {@code storeServiceConnection} is false
  */
@@ -23,5 +24,6 @@ public record IngestSettings(
         boolean allowMassDeletion,
         boolean overrideMetadata,
         SinkTarget sink,
-        ObjectNode serviceConnection) {
+        ObjectNode serviceConnection,
+        String ingestionPipelineFqn) {
 }

@@ -69,8 +69,9 @@ public final class PayloadReader {
         boolean allowMassDeletion = f.bool(sourceConfig, SOURCE_CONFIG, "allowMassDeletion", false);
         boolean overrideMetadata = f.bool(sourceConfig, SOURCE_CONFIG, "overrideMetadata", false);
 
-        JsonNode server = f.object(f.object(payload, "", "workflowConfig", false), "workflowConfig",
-                "openMetadataServerConfig", false);
+        JsonNode workflow = f.object(payload, "", "workflowConfig", false);
+        JsonNode server = f.object(workflow, "workflowConfig", "openMetadataServerConfig", false);
+        String pipelineFqn = f.text(workflow, "workflowConfig", "ingestionPipelineFQN", false);
         SinkTarget sink = sink(f, f.object(payload, "", "sink", false), server);
         if (server != null && !f.bool(server, SERVER, "storeServiceConnection", true)) {
             storedConnection = null;
@@ -79,7 +80,7 @@ public final class PayloadReader {
             throw new InvalidPayloadException(f.problems());
         }
         return new IngestSettings(serviceName, spec, docUrl, collectionFilter, endpointFilter, markDeleted,
-                markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection);
+                markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection, pipelineFqn);
     }
 
     private static SpecLocation specLocation(PayloadFields f, JsonNode connection) {

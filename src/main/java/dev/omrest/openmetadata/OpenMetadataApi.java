@@ -70,6 +70,10 @@ public interface OpenMetadataApi {
     @Path("/apiEndpoints/{id}")
     Response deleteApiEndpoint(@PathParam("id") String id, @QueryParam("hardDelete") boolean hardDelete);
 
+    @PUT
+    @Path("/services/ingestionPipelines/{fqn}/pipelineStatus")
+    Response putPipelineStatus(@PathParam("fqn") String pipelineFqn, PipelineStatus status);
+
     @DELETE
     @Path("/apiCollections/deleteStale")
     Response deleteStaleApiCollections(BulkDeleteStaleRequest request);

@@ -21,6 +21,7 @@ import dev.omrest.source.FetchLimits;
 import dev.omrest.source.RawSpec;
 import dev.omrest.source.SpecFetchException;
 import dev.omrest.source.SpecSource;
+import dev.omrest.write.RunStatus;
 import dev.omrest.write.Sink;
 import dev.omrest.write.SyncOptions;
 import dev.omrest.write.SyncResult;
@@ -61,6 +62,14 @@ public final class IngestPipeline {
                     List.of(), durations, start));
         }
         String origin = settings.spec().fallbackUrl() != null ? settings.spec().fallbackUrl() : String.valueOf(settings.spec());
+        Sink sink = sinks.apply(settings.sink());
+        RunStatus status = sink.runStatus(settings.ingestionPipelineFqn());
+        status.started();
+        return RunLog.log(status.finished(ingest(settings, sink, origin, deadline, durations, start)));
+    }
+
+    private IngestReport ingest(IngestSettings settings, Sink sink, String origin, Instant deadline,
+                                Map<String, Long> durations, long start) {
         List<Notice> warnings = new ArrayList<>();
         try {
             long phase = System.nanoTime();
@@ -79,7 +88,7 @@ public final class IngestPipeline {
             durations.put("map", millisSince(phase));
             warnings.addAll(desired.warnings());
 
-            SyncResult result = sinks.apply(settings.sink()).sync(desired, new SyncOptions(new PlanOptions(
+            SyncResult result = sink.sync(desired, new SyncOptions(new PlanOptions(
                     settings.overrideMetadata(), settings.markDeletedApiCollections(), settings.markDeletedApiEndpoints(),
                     settings.deletionGuardMaxShare(), settings.allowMassDeletion()), deadline));
             durations.putAll(result.durationsMillis());
@@ -88,17 +97,16 @@ public final class IngestPipeline {
             errors.addAll(desired.endpointFailures());
             errors.addAll(result.errors());
             durations.put("total", millisSince(start));
-            return RunLog.log(new IngestReport(settings.serviceName(),
+            return new IngestReport(settings.serviceName(),
                     errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, origin, result.target(),
                     result.writeMode(), result.serviceCreated(),
                     counts(result), List.copyOf(warnings), List.copyOf(errors), durations, result.requests(),
-                    result.retries()));
+                    result.retries());
         } catch (SpecFetchException | SpecParseException | OpenMetadataException e) {
-            return RunLog.log(failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())),
-                    warnings, durations, start));
+            return failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())), warnings, durations, start);
         } catch (RuntimeException e) {
-            return RunLog.log(failed(settings.serviceName(), origin, List.of(new Notice(null,
-                    "Unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage())), warnings, durations, start));
+            return failed(settings.serviceName(), origin, List.of(new Notice(null,
+                    "Unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage())), warnings, durations, start);
         }
     }
 

@@ -88,6 +88,12 @@ public final class OpenMetadataSink implements Sink {
                 List.copyOf(errors), List.copyOf(warnings), plan.deletionHeldBack(), durations, calls.count(), calls.retries());
     }
 
+    @Override
+    public RunStatus runStatus(String ingestionPipelineFqn) {
+        return ingestionPipelineFqn == null ? RunStatus.NONE
+                : new PipelineStatusReporter(api, new ServerCalls(server, settings.retry()), ingestionPipelineFqn);
+    }
+
     private boolean serviceExists(ServerCalls calls, String name) {
         ServerCalls.Answer answer = calls.call(() -> api.apiService(name));
         if (answer.status() == 404) {

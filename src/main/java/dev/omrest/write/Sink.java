@@ -6,4 +6,9 @@ import dev.omrest.map.DesiredState;
 public interface Sink {
 
     SyncResult sync(DesiredState desired, SyncOptions options);
+
+    /** Where this run's start and end are recorded, for {@code workflowConfig.ingestionPipelineFQN}. */
+    default RunStatus runStatus(String ingestionPipelineFqn) {
+        return RunStatus.NONE;
+    }
 }

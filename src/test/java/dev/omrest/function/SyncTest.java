@@ -149,6 +149,33 @@ class SyncTest {
     }
 
     @Test
+    void runsAreRecordedOnTheirIngestionPipeline() throws IOException {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        specs.serve("/petstore.yaml", 200, "application/yaml", petstoreYaml());
+        String payload = Payloads.with(Payloads.url("petstore", specs.url("/petstore.yaml"), null, null, om.apiUrl(), JWT),
+                "workflowConfig.ingestionPipelineFQN", "petstore.metadata_agent");
+        assertEquals("success", invoke(payload).path("status").asText());
+        List<JsonNode> runs = om.pipelineStatuses("petstore.metadata_agent");
+        assertEquals(List.of("running", "success"), runs.stream().map(r -> r.path("pipelineState").asText()).toList());
+        assertEquals(runs.get(0).path("runId"), runs.get(1).path("runId"));
+        assertEquals(dev.omrest.support.Specs.readJson("""
+                [{"name": "Rest", "records": 13, "updated_records": 0, "warnings": 0, "errors": 0, "filtered": 0, "failures": []},
+                 {"name": "OpenMetadata", "records": 13, "updated_records": 0, "warnings": 0, "errors": 0, "filtered": 0, "failures": []}]"""),
+                runs.get(1).path("status"));
+        assertTrue(runs.get(1).path("endDate").asLong() >= runs.get(1).path("startDate").asLong());
+
+        JsonNode failed = invoke(Payloads.with(payload, "source.serviceConnection.config.openAPISchemaConnection.openAPISchemaURL",
+                specs.url("/gone.yaml")));
+        assertEquals("failed", failed.path("status").asText());
+        runs = om.pipelineStatuses("petstore.metadata_agent");
+        assertEquals(List.of("running", "success", "running", "failed"), runs.stream().map(r -> r.path("pipelineState").asText()).toList());
+        assertEquals(List.of("Failed to connect to the JSON schema url " + specs.url("/gone.yaml")
+                        + ". Please check the url and credentials. Status Code was: 404"),
+                runs.get(3).path("status").get(0).path("failures").findValuesAsText("error"));
+        assertEquals(List.of(), om.contractViolations());
+    }
+
+    @Test
     void retryAfterIsHonoured() {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
         om.injectFault(Fault.tooManyRequests("PUT", "/v1/apiEndpoints/bulk", 1, 1));
