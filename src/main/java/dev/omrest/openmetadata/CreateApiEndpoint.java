@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateApiEndpoint(String name, String displayName, String description, String endpointURL,
                                 String requestMethod, ApiSchema requestSchema, ApiSchema responseSchema,
-                                String apiCollection, String sourceHash) {
+                                String apiCollection, String sourceHash) implements CuratedFields {
 
     public CreateApiEndpoint withSourceHash(String hash) {
         return new CreateApiEndpoint(name, displayName, description, endpointURL, requestMethod, requestSchema,

@@ -3,6 +3,7 @@ package dev.omrest.openmetadata;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -65,6 +66,16 @@ public interface OpenMetadataApi {
     @Path("/apiCollections/{id}")
     Response deleteApiCollection(@PathParam("id") String id, @QueryParam("recursive") boolean recursive,
                                  @QueryParam("hardDelete") boolean hardDelete);
+
+    @PATCH
+    @Path("/apiCollections/{id}")
+    @Consumes("application/json-patch+json")
+    Response patchApiCollection(@PathParam("id") String id, List<JsonPatchOperation> operations);
+
+    @PATCH
+    @Path("/apiEndpoints/{id}")
+    @Consumes("application/json-patch+json")
+    Response patchApiEndpoint(@PathParam("id") String id, List<JsonPatchOperation> operations);
 
     @DELETE
     @Path("/apiEndpoints/{id}")

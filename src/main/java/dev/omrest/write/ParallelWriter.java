@@ -3,8 +3,11 @@ package dev.omrest.write;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.openmetadata.CreateApiEndpoint;
+import dev.omrest.openmetadata.CuratedFields;
+import dev.omrest.openmetadata.JsonPatchOperation;
 import dev.omrest.openmetadata.Fqn;
 import dev.omrest.openmetadata.OpenMetadataApi;
+import dev.omrest.plan.Change;
 import dev.omrest.plan.Write;
 import dev.omrest.report.Notice;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -51,22 +55,24 @@ final class ParallelWriter implements AutoCloseable {
 
     List<Notice> collections(List<Write<CreateApiCollection>> writes, Tally tally) {
         return send(writes, tally, batch -> api.bulkApiCollections(false, overrideMetadata, batch), api::putApiCollection,
-                item -> Fqn.build(item.path("service").asText(), item.path("name").asText()));
+                api::patchApiCollection, item -> Fqn.build(item.path("service").asText(), item.path("name").asText()));
     }
 
     List<Notice> endpoints(List<Write<CreateApiEndpoint>> writes, Tally tally) {
         return send(writes, tally, batch -> api.bulkApiEndpoints(false, overrideMetadata, batch), api::putApiEndpoint,
-                item -> item.path("apiCollection").asText() + "." + Fqn.build(item.path("name").asText()));
+                api::patchApiEndpoint, item -> item.path("apiCollection").asText() + "." + Fqn.build(item.path("name").asText()));
     }
 
     /** Errors come back in write order whatever order the calls finished in. */
-    private <T> List<Notice> send(List<Write<T>> writes, Tally tally, Function<List<T>, Response> bulkCall,
-                                  Function<T, Response> singleCall, Function<JsonNode, String> fqnOf) {
+    private <T extends CuratedFields> List<Notice> send(List<Write<T>> writes, Tally tally,
+                                                       Function<List<T>, Response> bulkCall, Function<T, Response> singleCall,
+                                                       BiFunction<String, List<JsonPatchOperation>, Response> patchCall,
+                                                       Function<JsonNode, String> fqnOf) {
         int chunkSize = bulk ? BATCH : 1;
         List<Future<List<Notice>>> chunks = new ArrayList<>();
         for (int from = 0; from < writes.size(); from += chunkSize) {
             List<Write<T>> chunk = writes.subList(from, Math.min(writes.size(), from + chunkSize));
-            Callable<List<Notice>> task = () -> sendChunk(chunk, tally, bulkCall, singleCall, fqnOf);
+            Callable<List<Notice>> task = () -> sendChunk(chunk, tally, bulkCall, singleCall, patchCall, fqnOf);
             chunks.add(pool.submit(task));
         }
         List<Notice> errors = new ArrayList<>();
@@ -83,8 +89,10 @@ final class ParallelWriter implements AutoCloseable {
         return errors;
     }
 
-    private <T> List<Notice> sendChunk(List<Write<T>> chunk, Tally tally, Function<List<T>, Response> bulkCall,
-                                       Function<T, Response> singleCall, Function<JsonNode, String> fqnOf) {
+    private <T extends CuratedFields> List<Notice> sendChunk(List<Write<T>> chunk, Tally tally,
+                                                            Function<List<T>, Response> bulkCall, Function<T, Response> singleCall,
+                                                            BiFunction<String, List<JsonPatchOperation>, Response> patchCall,
+                                                            Function<JsonNode, String> fqnOf) {
         if (Instant.now().isAfter(deadline)) {
             tally.skipped(chunk.size());
             return List.of();
@@ -103,6 +111,9 @@ final class ParallelWriter implements AutoCloseable {
                 continue;
             }
             ServerCalls.Answer answer = calls.call(() -> singleCall.apply(write.request()));
+            if (answer.ok() && overrideMetadata && write.change() != Change.CREATE) {
+                answer = overrideCurated(answer, write.request(), patchCall);
+            }
             if (answer.ok()) {
                 tally.succeeded(write.change());
             } else {
@@ -111,6 +122,26 @@ final class ParallelWriter implements AutoCloseable {
             }
         }
         return errors;
+    }
+
+    /**
+     * A PUT by the ingestion bot keeps a non-empty description or displayName; with {@code overrideMetadata}
+     * the source's values are then set by JSON Patch (the bulk call has a parameter for this, single PUT has none).
+     */
+    private <T extends CuratedFields> ServerCalls.Answer overrideCurated(ServerCalls.Answer put, T request,
+                                                                       BiFunction<String, List<JsonPatchOperation>, Response> patchCall) {
+        List<JsonPatchOperation> operations = new ArrayList<>();
+        if (request.description() != null) {
+            operations.add(JsonPatchOperation.set("description", request.description()));
+        }
+        if (request.displayName() != null) {
+            operations.add(JsonPatchOperation.set("displayName", request.displayName()));
+        }
+        String id = put.body().path("id").asText("");
+        if (operations.isEmpty() || id.isEmpty()) {
+            return put;
+        }
+        return calls.call(() -> patchCall.apply(id, operations));
     }
 
     private static <T> List<Notice> recordBatch(List<Write<T>> batch, ServerCalls.Answer answer,

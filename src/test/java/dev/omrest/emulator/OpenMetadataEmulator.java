@@ -48,9 +48,13 @@ import java.util.function.Predicate;
  * {@code <openmetadata.shared.dir>/openmetadata-schemas} exists, against the upstream JSON schemas.
  * Rejected bodies answer 400 and are listed in {@link #contractViolations()}.
  *
- * <p>Simplifications: {@code fields} is ignored (entities are always returned whole); a PUT replaces the
- * stored request fields (no bot/user description protection); {@code overrideMetadata} is accepted and
- * ignored; no PATCH, no POST (404).
+ * <p>Curated metadata, as on the server: an upsert (PUT, or bulk PUT with {@code overrideMetadata=false})
+ * by the ingestion bot never replaces a non-empty {@code description} or {@code displayName}, and fields a
+ * request omits ({@code tags}, {@code owners}) keep their stored values; bulk with {@code overrideMetadata=true}
+ * replaces them. JSON Patch ({@code PATCH /v1/<entities>/{id}}, {@code application/json-patch+json}) changes any
+ * field, as a user editing in the UI does.
+ *
+ * <p>Simplifications: {@code fields} is ignored (entities are always returned whole); no POST (404).
  */
 public final class OpenMetadataEmulator implements AutoCloseable {
 
@@ -603,7 +607,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
                 ObjectNode request = parseObject(exchange, body, kind);
                 Upsert upsert;
                 synchronized (lock) {
-                    upsert = isCollections ? upsertCollection(request, false) : upsertEndpoint(request, false);
+                    upsert = isCollections ? upsertCollection(request, false, true) : upsertEndpoint(request, false, true);
                 }
                 return Reply.of(upsert.status(), upsert.entity());
             }
@@ -661,6 +665,9 @@ public final class OpenMetadataEmulator implements AutoCloseable {
                 }
                 if (method.equals("DELETE")) {
                     return Reply.of(200, delete(table, entity, id, query));
+                }
+                if (method.equals("PATCH")) {
+                    return Reply.of(200, patch(exchange, table, entity, id, body));
                 }
             }
         }
@@ -958,10 +965,10 @@ public final class OpenMetadataEmulator implements AutoCloseable {
 
     private Upsert upsertService(ObjectNode request) {
         String fqn = Fqn.quote(request.get("name").asText());
-        return store(services, fqn, request.deepCopy());
+        return store(services, fqn, request.deepCopy(), true);
     }
 
-    private Upsert upsertCollection(ObjectNode request, boolean bulk) {
+    private Upsert upsertCollection(ObjectNode request, boolean bulk, boolean protectCurated) {
         String serviceFqn = request.get("service").asText();
         ObjectNode service = services.byFqn.get(serviceFqn);
         if (service == null || service.path("deleted").asBoolean()) {
@@ -970,10 +977,10 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         String fqn = Fqn.child(serviceFqn, request.get("name").asText());
         ObjectNode content = request.deepCopy();
         content.set("service", reference(services, service));
-        return store(collections, fqn, content);
+        return store(collections, fqn, content, protectCurated);
     }
 
-    private Upsert upsertEndpoint(ObjectNode request, boolean bulk) {
+    private Upsert upsertEndpoint(ObjectNode request, boolean bulk, boolean protectCurated) {
         String collectionFqn = request.get("apiCollection").asText();
         ObjectNode collection = collections.byFqn.get(collectionFqn);
         if (collection == null || collection.path("deleted").asBoolean()) {
@@ -983,7 +990,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         ObjectNode content = request.deepCopy();
         content.set("apiCollection", reference(collections, collection));
         content.set("service", collection.get("service").deepCopy());
-        return store(endpoints, fqn, content);
+        return store(endpoints, fqn, content, protectCurated);
     }
 
     private static ObjectNode reference(Table table, ObjectNode entity) {
@@ -995,9 +1002,24 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         return ref;
     }
 
+    private static final List<String> CURATED = List.of("description", "displayName");
+    private static final List<String> KEPT_WHEN_OMITTED = List.of("tags", "owners");
+
     /** Creates or updates; {@code content} holds the request fields with references resolved. */
-    private Upsert store(Table table, String fqn, ObjectNode content) {
+    private Upsert store(Table table, String fqn, ObjectNode content, boolean protectCurated) {
         ObjectNode existing = table.byFqn.get(fqn);
+        if (existing != null) {
+            for (String field : KEPT_WHEN_OMITTED) {
+                if (!content.has(field) && existing.has(field)) {
+                    content.set(field, existing.get(field).deepCopy());
+                }
+            }
+            for (String field : protectCurated ? CURATED : List.<String>of()) {
+                if (!existing.path(field).asText("").isEmpty()) {
+                    content.set(field, existing.get(field).deepCopy());
+                }
+            }
+        }
         if (existing == null) {
             ObjectNode entity = entity(table, UUID.randomUUID().toString(), fqn, content, 0.1);
             table.put(fqn, entity);
@@ -1040,6 +1062,44 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         return copy;
     }
 
+    /** RFC 6902 add/replace/remove on top-level members, the way the UI edits an entity. */
+    private ObjectNode patch(HttpExchange exchange, Table table, ObjectNode entity, String id, String body) {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json-patch+json")) {
+            throw violation(415, "HTTP 415 Unsupported Media Type (Content-Type " + contentType
+                    + "; expected application/json-patch+json)");
+        }
+        if (entity == null) {
+            throw notFound(table.type + " instance for " + id + " not found");
+        }
+        JsonNode ops = parseJson(exchange, body);
+        if (!ops.isArray()) {
+            throw violation(400, "contract: a JSON Patch body must be an array of operations");
+        }
+        ObjectNode patched = entity.deepCopy();
+        for (JsonNode op : ops) {
+            String path = op.path("path").asText("");
+            if (!path.startsWith("/") || path.indexOf('/', 1) > 0 || SYSTEM_FIELDS.contains(path.substring(1))) {
+                throw violation(400, "contract: unsupported JSON Patch path " + path);
+            }
+            String field = path.substring(1);
+            switch (op.path("op").asText()) {
+                case "add" -> patched.set(field, op.get("value"));
+                case "replace" -> {
+                    if (!patched.has(field)) {
+                        throw badRequest("JSON Patch replace of missing member " + path);
+                    }
+                    patched.set(field, op.get("value"));
+                }
+                case "remove" -> patched.remove(field);
+                default -> throw violation(400, "contract: unsupported JSON Patch op " + op.path("op"));
+            }
+        }
+        touch(patched, patched.path("deleted").asBoolean());
+        table.put(entity.get("fullyQualifiedName").asText(), patched);
+        return patched.deepCopy();
+    }
+
     private static double bump(double version) {
         return Math.round(version * 10 + 1) / 10.0;
     }
@@ -1066,7 +1126,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         if (booleanParam(query, "async", false)) {
             throw violation(400, "contract: async=true is not supported (the connector must send async=false)");
         }
-        booleanParam(query, "overrideMetadata", false); // accepted, no effect in the emulator
+        boolean overrideMetadata = booleanParam(query, "overrideMetadata", false);
         String apiPath = kind == BodyKind.COLLECTION ? "/v1/apiCollections/bulk" : "/v1/apiEndpoints/bulk";
 
         List<String> problems = new ArrayList<>();
@@ -1088,8 +1148,8 @@ public final class OpenMetadataEmulator implements AutoCloseable {
                 }
                 try {
                     Upsert upsert = kind == BodyKind.COLLECTION
-                            ? upsertCollection((ObjectNode) item, true)
-                            : upsertEndpoint((ObjectNode) item, true);
+                            ? upsertCollection((ObjectNode) item, true, !overrideMetadata)
+                            : upsertEndpoint((ObjectNode) item, true, !overrideMetadata);
                     success.add(bulkResponse(item, upsert.status(), upsert.message()));
                 } catch (ApiError e) {
                     failed.add(bulkResponse(item, e.status, e.getMessage()));

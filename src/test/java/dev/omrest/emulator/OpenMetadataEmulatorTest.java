@@ -101,10 +101,16 @@ class OpenMetadataEmulatorTest {
         assertEquals(service.get("id"), stored.get("service").get("id"));
         assertEquals("petapi", stored.get("service").get("fullyQualifiedName").asText());
 
-        HttpResponse<String> c2 = put("/v1/apiCollections", collection.replace("Pet operations", "Pets"));
+        HttpResponse<String> c2 = put("/v1/apiCollections",
+                collection.replace("}", ",\"endpointURL\":\"https://docs.example.com/#/pets\"}"));
         assertEquals(200, c2.statusCode());
         assertEquals(0.2, json(c2).get("version").asDouble());
-        assertEquals("Pets", emulator.collections().get("petapi.pets").get("description").asText());
+        assertEquals("https://docs.example.com/#/pets", emulator.collections().get("petapi.pets").get("endpointURL").asText());
+
+        // the ingestion bot's PUT keeps a non-empty description, as the server does
+        HttpResponse<String> c3 = put("/v1/apiCollections", collection.replace("Pet operations", "Pets"));
+        assertEquals(200, c3.statusCode());
+        assertEquals("Pet operations", emulator.collections().get("petapi.pets").get("description").asText());
 
         HttpResponse<String> noService = put("/v1/apiCollections", "{\"name\":\"x\",\"service\":\"nosuch\"}");
         assertEquals(404, noService.statusCode());

@@ -70,13 +70,14 @@ class SyncTest {
         om = OpenMetadataEmulator.start(mode, JWT);
         ingest(om, petstoreYaml(), Map.of());
         om.clearRequests();
-        JsonNode report = ingest(om, petstoreYaml().replace("Returns a single pet.", "Returns one pet by id."), Map.of());
+        JsonNode report = ingest(om, petstoreYaml().replace("operationId: getPetById", "operationId: findPetById"), Map.of());
         assertEquals("success", report.path("status").asText(), report.toString());
         assertEquals(1, report.path("counts").path("apiEndpoint").path("updated").asInt());
         assertEquals(8, report.path("counts").path("apiEndpoint").path("unchanged").asInt());
         assertEquals(4, report.path("counts").path("apiCollection").path("unchanged").asInt());
         assertEquals(List.of(mode == OpenMetadataEmulator.Mode.V2_0 ? "PUT /v1/apiEndpoints/bulk" : "PUT /v1/apiEndpoints"), writes());
-        assertEquals("Returns one pet by id.", om.endpoints().get("petstore.pet./pet/{petId}/get").path("description").asText());
+        assertEquals(specs.url("/petstore.yaml") + "/findPetById",
+                om.endpoints().get("petstore.pet./pet/{petId}/get").path("endpointURL").asText());
         if (mode == OpenMetadataEmulator.Mode.V2_0) {
             assertEquals(1, IngestFunctionTest.byName(dev.omrest.support.Specs.readJson(om.requests().stream()
                     .filter(r -> r.method().equals("PUT")).findFirst().orElseThrow().body())).size());
@@ -146,6 +147,48 @@ class SyncTest {
             assertEquals(visibleState(clean), visibleState(om));
             assertEquals(List.of(), om.contractViolations());
         }
+    }
+
+    /** A user edits a field in the OpenMetadata UI (a JSON Patch with the user's own token). */
+    private void userSets(String entities, String fqn, String field, String value) throws Exception {
+        JsonNode entity = (entities.equals("apiCollections") ? om.collections() : om.endpoints()).get(fqn);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(om.apiUrl() + "/v1/" + entities + "/" + entity.path("id").asText()))
+                        .header("Authorization", "Bearer " + JWT).header("Content-Type", "application/json-patch+json")
+                        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "[{\"op\": \"add\", \"path\": \"/" + field + "\", \"value\": \"" + value + "\"}]"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(OpenMetadataEmulator.Mode.class)
+    void curatedDescriptionsSurviveUnlessOverrideMetadata(OpenMetadataEmulator.Mode mode) throws Exception {
+        om = OpenMetadataEmulator.start(mode, JWT);
+        ingest(om, petstoreYaml(), Map.of());
+        userSets("apiEndpoints", "petstore.pet./pet/{petId}/get", "description", "Curated by the API team");
+        userSets("apiCollections", "petstore.pet", "description", "Curated pets");
+        userSets("apiEndpoints", "petstore.pet./pet/{petId}/get", "owners", "team-pets");
+        String changed = petstoreYaml().replace("Returns a single pet.", "Returns one pet by id.")
+                .replace("Everything about your pets", "Everything about your pets, v2");
+
+        JsonNode kept = ingest(om, changed, Map.of("overrideMetadata", false));
+        assertEquals(1, kept.path("counts").path("apiEndpoint").path("updated").asInt(), kept.toString());
+        assertEquals(1, kept.path("counts").path("apiCollection").path("updated").asInt(), kept.toString());
+        JsonNode endpoint = om.endpoints().get("petstore.pet./pet/{petId}/get");
+        assertEquals("Curated by the API team", endpoint.path("description").asText());
+        assertEquals("team-pets", endpoint.path("owners").asText());
+        assertEquals("Curated pets", om.collections().get("petstore.pet").path("description").asText());
+        assertEquals(kept.path("counts").path("apiEndpoint").path("updated").asInt(), 1);
+
+        JsonNode overridden = ingest(om, changed, Map.of("overrideMetadata", true));
+        assertEquals("success", overridden.path("status").asText(), overridden.toString());
+        assertEquals(9, overridden.path("counts").path("apiEndpoint").path("updated").asInt());
+        endpoint = om.endpoints().get("petstore.pet./pet/{petId}/get");
+        assertEquals("Returns one pet by id.", endpoint.path("description").asText());
+        assertEquals("team-pets", endpoint.path("owners").asText());
+        assertEquals("Everything about your pets, v2", om.collections().get("petstore.pet").path("description").asText());
+        assertEquals(List.of(), om.contractViolations());
     }
 
     @Test
