@@ -1,0 +1,168 @@
+package dev.omrest.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a connection payload needs from AWS at run time, found by walking the payload: secret references
+ * ({@code secretsmanager:<name-or-arn>[#json-key]}, {@code ssm:<parameter-name-or-arn>}, {@code env:<VAR>}),
+ * S3 spec locations ({@code openAPISchemaS3URL}) and local spec files. It also refuses literal secrets: a
+ * value under one of {@link #SECRET_KEYS} must be a reference, so a schedule (whose input is stored in clear
+ * in EventBridge) never carries a token.
+ */
+public record AccessNeeds(
+        Set<String> secrets,
+        Set<String> parameters,
+        Set<S3Object> s3Objects,
+        Set<String> envVars,
+        Set<String> files) {
+
+    public static final String SECRETS_MANAGER = "secretsmanager:";
+    public static final String SSM = "ssm:";
+    public static final String ENV = "env:";
+    /** Keys (compared case-insensitively) whose string values are credentials. */
+    public static final Set<String> SECRET_KEYS = Set.of(
+            "jwttoken", "token", "password", "clientsecret", "apikey", "awssecretaccesskey", "awssessiontoken");
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    // upstream's S3 URL rules (../shared/docs/upstream-rest-connector.md §3.3)
+    private static final Pattern VIRTUAL_HOSTED = Pattern.compile("^(.+)\\.s3(?:[.-](.+))?\\.amazonaws\\.com$");
+    private static final Pattern PATH_STYLE = Pattern.compile("^s3(?:[.-](.+))?\\.amazonaws\\.com$");
+
+    /** An S3 object a payload reads its spec from. */
+    public record S3Object(String bucket, String key) implements Comparable<S3Object> {
+        @Override
+        public int compareTo(S3Object o) {
+            return (bucket + "/" + key).compareTo(o.bucket + "/" + o.key);
+        }
+    }
+
+    /**
+     * Walks {@code payload}; every problem is added to {@code problems} prefixed with {@code path}. Problem
+     * texts never repeat a secret's value.
+     */
+    public static AccessNeeds of(JsonNode payload, String path, List<String> problems) {
+        AccessNeeds needs = new AccessNeeds(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+        needs.walk(payload, path, null, problems);
+        return needs;
+    }
+
+    public boolean isEmpty() {
+        return secrets.isEmpty() && parameters.isEmpty() && s3Objects.isEmpty();
+    }
+
+    private void walk(JsonNode node, String path, String key, List<String> problems) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                walk(field.getValue(), path + "." + field.getKey(), field.getKey(), problems);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), path + "[" + i + "]", key, problems);
+            }
+        } else if (node.isTextual()) {
+            text(node.asText(), path, key, problems);
+        }
+    }
+
+    private void text(String value, String path, String key, List<String> problems) {
+        String trimmed = value.strip();
+        boolean reference = reference(trimmed, path, problems);
+        if (!reference && key != null && SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) && !trimmed.isEmpty()) {
+            problems.add(path + " looks like a literal secret: schedules are stored in clear, so give a reference ("
+                    + SECRETS_MANAGER + "<name-or-arn>[#json-key], " + SSM + "<parameter> or " + ENV + "<VAR>)");
+        }
+        if ("openAPISchemaS3URL".equals(key) && !trimmed.isEmpty()) {
+            s3(trimmed, path, problems);
+        }
+        if ("openAPISchemaFilePath".equals(key) && !trimmed.isEmpty()) {
+            files.add(trimmed);
+        }
+    }
+
+    private boolean reference(String value, String path, List<String> problems) {
+        if (value.startsWith(SECRETS_MANAGER)) {
+            String id = value.substring(SECRETS_MANAGER.length());
+            int hash = id.indexOf('#');
+            if (hash >= 0) {
+                id = id.substring(0, hash);
+            }
+            if (id.isBlank() || id.contains("*")) {
+                problems.add(path + " names no usable secret after '" + SECRETS_MANAGER + "'");
+            } else {
+                secrets.add(id);
+            }
+            return true;
+        }
+        if (value.startsWith(SSM)) {
+            String id = value.substring(SSM.length());
+            if (id.isBlank() || id.contains("*")) {
+                problems.add(path + " names no usable parameter after '" + SSM + "'");
+            } else {
+                parameters.add(id);
+            }
+            return true;
+        }
+        if (value.startsWith(ENV)) {
+            String name = value.substring(ENV.length());
+            if (!ENV_NAME.matcher(name).matches()) {
+                problems.add(path + " is not a valid environment variable reference (" + ENV + "NAME)");
+            } else {
+                envVars.add(name);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void s3(String url, String path, List<String> problems) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            problems.add(path + " is not a URL: " + e.getReason());
+            return;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            problems.add(path + " must be an https S3 URL");
+            return;
+        }
+        String bucket;
+        String key;
+        Matcher virtual = VIRTUAL_HOSTED.matcher(host);
+        if (PATH_STYLE.matcher(host).matches()) {
+            String rest = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+            int slash = rest.indexOf('/');
+            bucket = slash < 0 ? rest : rest.substring(0, slash);
+            key = slash < 0 ? "" : rest.substring(slash + 1);
+        } else if (virtual.matches()) {
+            bucket = virtual.group(1);
+            key = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        } else {
+            problems.add(path + " is not an S3 URL (https://<bucket>.s3.<region>.amazonaws.com/<key> or https://s3.<region>.amazonaws.com/<bucket>/<key>)");
+            return;
+        }
+        if (bucket.isEmpty() || key.isEmpty()) {
+            problems.add(path + " is missing the " + (bucket.isEmpty() ? "bucket" : "object key"));
+            return;
+        }
+        if (key.contains("*") || bucket.contains("*")) {
+            problems.add(path + " must name one object, without '*'");
+            return;
+        }
+        s3Objects.add(new S3Object(bucket, key));
+    }
+}

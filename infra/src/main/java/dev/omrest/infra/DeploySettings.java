@@ -1,0 +1,199 @@
+package dev.omrest.infra;
+
+import dev.omrest.infra.ServicesConfig.InvalidConfigException;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Node;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the stack takes from CDK context ({@code cdk.json} or {@code cdk deploy -c key=value}). Values from
+ * the command line arrive as strings, values from {@code cdk.json} as JSON types; both are accepted. A wrong
+ * value fails synthesis with a message naming the key.
+ *
+ * <table>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>runtime</td><td>native</td><td>{@code native} (provided.al2023) or {@code jvm} (java21 + SnapStart)</td></tr>
+ *   <tr><td>architecture</td><td>x86_64</td><td>{@code x86_64} or {@code arm64}; must match the native binary</td></tr>
+ *   <tr><td>functionZip</td><td>../target/function.zip</td><td>the Quarkus-built zip, relative to infra/</td></tr>
+ *   <tr><td>servicesFile</td><td>services.json</td><td>the schedules, relative to infra/</td></tr>
+ *   <tr><td>logRetentionDays</td><td>30</td><td>a CloudWatch Logs retention value (1, 3, 5, 7, 14, 30, 60, 90, ...)</td></tr>
+ *   <tr><td>ingestMemoryMb, ingestTimeoutSeconds, testConnectionMemoryMb, testConnectionTimeoutSeconds</td><td>{@link Sizing}</td><td>overrides</td></tr>
+ *   <tr><td>testConnectionInvokers</td><td>this account</td><td>comma list of account ids or IAM ARNs allowed to call the function URL</td></tr>
+ *   <tr><td>testConnectionReadsSecrets</td><td>false</td><td>let the test-connection functions read the secrets/parameters the schedules name</td></tr>
+ *   <tr><td>alarmTopicArn</td><td>none</td><td>SNS topic that receives the alarms</td></tr>
+ * </table>
+ */
+public record DeploySettings(
+        Mode mode,
+        Architecture architecture,
+        Path functionZip,
+        Path servicesFile,
+        RetentionDays logRetention,
+        Map<Sizing, Integer> memoryMb,
+        Map<Sizing, Integer> timeoutSeconds,
+        List<String> testConnectionInvokers,
+        boolean testConnectionReadsSecrets,
+        Optional<String> alarmTopicArn) {
+
+    public static final String RUNTIME = "runtime";
+    public static final String ARCHITECTURE = "architecture";
+    public static final String FUNCTION_ZIP = "functionZip";
+    public static final String SERVICES_FILE = "servicesFile";
+    public static final String LOG_RETENTION_DAYS = "logRetentionDays";
+    public static final String INGEST_MEMORY = "ingestMemoryMb";
+    public static final String INGEST_TIMEOUT = "ingestTimeoutSeconds";
+    public static final String TEST_CONNECTION_MEMORY = "testConnectionMemoryMb";
+    public static final String TEST_CONNECTION_TIMEOUT = "testConnectionTimeoutSeconds";
+    public static final String TEST_CONNECTION_INVOKERS = "testConnectionInvokers";
+    public static final String TEST_CONNECTION_READS_SECRETS = "testConnectionReadsSecrets";
+    public static final String ALARM_TOPIC_ARN = "alarmTopicArn";
+
+    public static final String DEFAULT_FUNCTION_ZIP = "../target/function.zip";
+    public static final String DEFAULT_SERVICES_FILE = "services.json";
+
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern ARN = Pattern.compile("arn:aws[a-zA-Z-]*:[a-z0-9-]+:[a-z0-9-]*:\\d{12}:.+");
+
+    /** How the function runs. */
+    public enum Mode {
+        /** GraalVM/Mandrel binary named {@code bootstrap} on the {@code provided.al2023} OS-only runtime. */
+        NATIVE,
+        /** The JVM build on the managed {@code java21} runtime, with SnapStart on published versions. */
+        JVM
+    }
+
+    private static final Map<Integer, RetentionDays> RETENTION = new LinkedHashMap<>();
+
+    static {
+        int[] days = {1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653};
+        RetentionDays[] values = {RetentionDays.ONE_DAY, RetentionDays.THREE_DAYS, RetentionDays.FIVE_DAYS, RetentionDays.ONE_WEEK,
+                RetentionDays.TWO_WEEKS, RetentionDays.ONE_MONTH, RetentionDays.TWO_MONTHS, RetentionDays.THREE_MONTHS,
+                RetentionDays.FOUR_MONTHS, RetentionDays.FIVE_MONTHS, RetentionDays.SIX_MONTHS, RetentionDays.ONE_YEAR,
+                RetentionDays.THIRTEEN_MONTHS, RetentionDays.EIGHTEEN_MONTHS, RetentionDays.TWO_YEARS, RetentionDays.THREE_YEARS,
+                RetentionDays.FIVE_YEARS, RetentionDays.SIX_YEARS, RetentionDays.SEVEN_YEARS, RetentionDays.EIGHT_YEARS,
+                RetentionDays.NINE_YEARS, RetentionDays.TEN_YEARS};
+        for (int i = 0; i < days.length; i++) {
+            RETENTION.put(days[i], values[i]);
+        }
+    }
+
+    public static DeploySettings from(Node node) {
+        List<String> problems = new ArrayList<>();
+        Mode mode = switch (string(node, RUNTIME, "native").toLowerCase(Locale.ROOT)) {
+            case "native" -> Mode.NATIVE;
+            case "jvm" -> Mode.JVM;
+            default -> {
+                problems.add(RUNTIME + " must be 'native' or 'jvm'");
+                yield Mode.NATIVE;
+            }
+        };
+        Architecture architecture = switch (string(node, ARCHITECTURE, "x86_64").toLowerCase(Locale.ROOT)) {
+            case "x86_64", "amd64" -> Architecture.X86_64;
+            case "arm64", "aarch64" -> Architecture.ARM_64;
+            default -> {
+                problems.add(ARCHITECTURE + " must be 'x86_64' or 'arm64'");
+                yield Architecture.X86_64;
+            }
+        };
+        Path zip = Path.of(string(node, FUNCTION_ZIP, DEFAULT_FUNCTION_ZIP));
+        Path services = Path.of(string(node, SERVICES_FILE, DEFAULT_SERVICES_FILE));
+
+        RetentionDays retention = RetentionDays.ONE_MONTH;
+        Integer days = integer(node, LOG_RETENTION_DAYS, problems);
+        if (days != null) {
+            retention = RETENTION.get(days);
+            if (retention == null) {
+                problems.add(LOG_RETENTION_DAYS + " must be one of " + RETENTION.keySet());
+                retention = RetentionDays.ONE_MONTH;
+            }
+        }
+
+        Map<Sizing, Integer> memory = new EnumMap<>(Sizing.class);
+        Map<Sizing, Integer> timeout = new EnumMap<>(Sizing.class);
+        for (Sizing s : Sizing.values()) {
+            memory.put(s, s.memoryMb(mode));
+            timeout.put(s, s.timeoutSeconds());
+        }
+        // out-of-range numbers are left to Lambda's own checks at synth (validateAgainstDefaultRules)
+        Integer ingestMemory = integer(node, INGEST_MEMORY, problems);
+        Integer ingestTimeout = integer(node, INGEST_TIMEOUT, problems);
+        Integer testMemory = integer(node, TEST_CONNECTION_MEMORY, problems);
+        Integer testTimeout = integer(node, TEST_CONNECTION_TIMEOUT, problems);
+        if (ingestMemory != null) memory.put(Sizing.INGEST, ingestMemory);
+        if (ingestTimeout != null) timeout.put(Sizing.INGEST, ingestTimeout);
+        for (Sizing s : List.of(Sizing.TEST_CONNECTION, Sizing.TEST_CONNECTION_HTTP)) {
+            if (testMemory != null) memory.put(s, testMemory);
+            if (testTimeout != null) timeout.put(s, testTimeout);
+        }
+
+        List<String> invokers = new ArrayList<>();
+        Object rawInvokers = node.tryGetContext(TEST_CONNECTION_INVOKERS);
+        if (rawInvokers instanceof List<?> list) {
+            list.forEach(o -> invokers.add(String.valueOf(o).strip()));
+        } else if (rawInvokers != null) {
+            Arrays.stream(String.valueOf(rawInvokers).split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(invokers::add);
+        }
+        for (String invoker : invokers) {
+            if (!ACCOUNT.matcher(invoker).matches() && !ARN.matcher(invoker).matches()) {
+                problems.add(TEST_CONNECTION_INVOKERS + ": '" + invoker + "' is neither a 12-digit account id nor an IAM ARN");
+            }
+        }
+        boolean readsSecrets = bool(node, TEST_CONNECTION_READS_SECRETS, problems);
+        String topic = string(node, ALARM_TOPIC_ARN, "");
+        if (!topic.isEmpty() && !topic.startsWith("arn:")) {
+            problems.add(ALARM_TOPIC_ARN + " must be an SNS topic ARN");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException("Invalid context value(s):\n  - " + String.join("\n  - ", problems));
+        }
+        return new DeploySettings(mode, architecture, zip, services, retention, Map.copyOf(memory), Map.copyOf(timeout),
+                List.copyOf(invokers), readsSecrets, topic.isEmpty() ? Optional.empty() : Optional.of(topic));
+    }
+
+    private static String string(Node node, String key, String fallback) {
+        Object value = node.tryGetContext(key);
+        return value == null || String.valueOf(value).isBlank() ? fallback : String.valueOf(value).strip();
+    }
+
+    private static Integer integer(Node node, String key, List<String> problems) {
+        Object value = node.tryGetContext(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.intValue();
+        }
+        try {
+            return Integer.valueOf(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be a whole number");
+            return null;
+        }
+    }
+
+    private static boolean bool(Node node, String key, List<String> problems) {
+        Object value = node.tryGetContext(key);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = String.valueOf(value).strip().toLowerCase(Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            problems.add(key + " must be true or false");
+        }
+        return text.equals("true");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.omrest.infra;
+
+/**
+ * Memory and timeout per function and runtime mode. Where the numbers come from (details in infra/README.md):
+ * <ul>
+ *   <li>parse cost, ../shared/docs/toolchain.md §5 (swagger-parser 2.1.48 on the JVM): GitHub's 13 MB spec
+ *       parses in 1.4 s cold, retains ~45 MB, peaks at 370–470 MB RSS for the whole JVM; the fully
+ *       dereferenced 73 MB variant needs -Xmx1g and peaks at 1.19 GB RSS;</li>
+ *   <li>native footprint, ../shared/docs/infra-corpora-performance.md §0.5: 33–47 MB RSS, ~0.4 s cold
+ *       invocation for a realistic Quarkus native function (vs 3.3–4.6 s on the JVM without SnapStart);</li>
+ *   <li>time limits of the function itself (README "Limits"): spec fetch ≤ 60 s, each OpenMetadata call
+ *       ≤ 120 s; Lambda gives 1 vCPU at 1769 MB, proportionally less below.</li>
+ * </ul>
+ * These are first estimates from those measurements, <b>to be re-measured by the benchmark issue (7)</b>;
+ * every value can be overridden with a context value (see {@link DeploySettings}).
+ */
+public enum Sizing {
+    /**
+     * Scheduled, nobody waits: 600 s covers the 60 s fetch, a parse, and a few OpenMetadata calls running into
+     * their 120 s limit. Native 1024 MB holds GitHub-sized specs with room; JVM 2048 MB holds the 73 MB
+     * dereferenced spec (1.19 GB peak RSS) and gets more than one vCPU for JIT and GC.
+     */
+    INGEST("ingest", 1024, 2048, 600),
+    /** Fetch (≤ 60 s) + parse + one version call (10 s connect): 120 s; specs up to GitHub size. */
+    TEST_CONNECTION("testConnection", 512, 1024, 120),
+    /** Same work as {@link #TEST_CONNECTION}, reached through the function URL. */
+    TEST_CONNECTION_HTTP("testConnectionHttp", 512, 1024, 120);
+
+    private final String export;
+    private final int nativeMemoryMb;
+    private final int jvmMemoryMb;
+    private final int timeoutSeconds;
+
+    Sizing(String export, int nativeMemoryMb, int jvmMemoryMb, int timeoutSeconds) {
+        this.export = export;
+        this.nativeMemoryMb = nativeMemoryMb;
+        this.jvmMemoryMb = jvmMemoryMb;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** The Funqy function name, the value of {@code QUARKUS_FUNQY_EXPORT}. */
+    public String export() {
+        return export;
+    }
+
+    public int memoryMb(DeploySettings.Mode mode) {
+        return mode == DeploySettings.Mode.JVM ? jvmMemoryMb : nativeMemoryMb;
+    }
+
+    public int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+}
