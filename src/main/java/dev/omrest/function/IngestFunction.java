@@ -30,10 +30,13 @@ public class IngestFunction {
     @ConfigProperty(name = "omrest.retry.max-delay", defaultValue = "PT10S")
     Duration retryMaxDelay;
 
+    @ConfigProperty(name = "omrest.openmetadata.request-timeout", defaultValue = "PT120S")
+    Duration requestTimeout;
+
     @Funq
     public IngestReport ingest(JsonNode payload) {
         WriteSettings settings = new WriteSettings(parallelism,
-                new WriteSettings.RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, runDeadline), runDeadline);
+                new WriteSettings.RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, runDeadline), runDeadline, requestTimeout);
         return new IngestPipeline(FetchLimits.DEFAULT, target -> Sinks.open(target, settings), runDeadline).run(payload);
     }
 }

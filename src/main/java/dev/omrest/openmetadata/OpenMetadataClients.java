@@ -3,6 +3,7 @@ package dev.omrest.openmetadata;
 import dev.omrest.config.SinkTarget;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the REST client for one server; the base URI comes from the payload, so it is built per run. */
@@ -10,11 +11,11 @@ public final class OpenMetadataClients {
     private OpenMetadataClients() {
     }
 
-    public static OpenMetadataApi create(SinkTarget.OpenMetadata target) {
+    public static OpenMetadataApi create(SinkTarget.OpenMetadata target, Duration readTimeout) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(target.apiUrl())
                 .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(120, TimeUnit.SECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
                 .register(new BearerToken(target.jwtToken()))
                 .build(OpenMetadataApi.class);

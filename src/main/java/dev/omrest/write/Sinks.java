@@ -10,7 +10,7 @@ public final class Sinks {
 
     public static Sink open(SinkTarget target, WriteSettings settings) {
         if (target instanceof SinkTarget.OpenMetadata server) {
-            return new OpenMetadataSink(OpenMetadataClients.create(server), server, settings);
+            return new OpenMetadataSink(OpenMetadataClients.create(server, settings.requestTimeout()), server, settings);
         }
         return new FileSink(((SinkTarget.File) target).path());
     }

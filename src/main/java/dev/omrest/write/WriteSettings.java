@@ -6,11 +6,13 @@ import java.time.Duration;
  * How writes to OpenMetadata behave: concurrency, retries, and how long a run may write.
  *
  * @param parallelism calls in flight at once (collections always complete before endpoints start)
- * @param runDeadline after this long from the run's start no new write starts; the report says what was left
+ * @param runDeadline    after this long from the run's start no new write starts; the report says what was left
+ * @param requestTimeout longest wait for one answer from OpenMetadata (then the call counts as failed and is retried)
  */
-public record WriteSettings(int parallelism, RetryPolicy retry, Duration runDeadline) {
+public record WriteSettings(int parallelism, RetryPolicy retry, Duration runDeadline, Duration requestTimeout) {
 
-    public static final WriteSettings DEFAULT = new WriteSettings(4, RetryPolicy.DEFAULT, Duration.ofMinutes(14));
+    public static final WriteSettings DEFAULT =
+            new WriteSettings(4, RetryPolicy.DEFAULT, Duration.ofMinutes(14), Duration.ofSeconds(120));
 
     /**
      * Retries of 429, 502, 503, 504 and transport failures (resets, timeouts): exponential backoff from
