@@ -6,54 +6,50 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Turns the upstream-shaped workflow config into {@link IngestSettings}, or says every field that is wrong. */
+/** Turns the upstream-shaped workflow config into settings, or says every field that is wrong. */
 public final class PayloadReader {
 
     public static final String SINK_METADATA_REST = "metadata-rest";
     public static final String SINK_FILE = "file";
     private static final Set<String> VERIFY_SSL = Set.of("no-ssl", "ignore", "validate");
+    /** The keys of upstream's RestConnection; only these are stored on the API service (its schema allows no others). */
+    private static final Set<String> UPSTREAM_CONNECTION_KEYS = Set.of("type", "openAPISchemaConnection", "token", "docURL",
+            "apiCollectionFilterPattern", "apiEndpointFilterPattern", "verifySSL", "sslConfig", "supportsMetadataExtraction");
     private static final String CONNECTION = "source.serviceConnection.config";
     private static final String SOURCE_CONFIG = "source.sourceConfig.config";
     private static final String SERVER = "workflowConfig.openMetadataServerConfig";
 
-    private PayloadReader() {
+    private final SecretReferences secrets;
+
+    public PayloadReader(SecretReferences secrets) {
+        this.secrets = secrets;
     }
 
+    /** Reads with secret references resolved from this process's environment. */
     public static IngestSettings read(JsonNode payload) {
+        return new PayloadReader(SecretReferences.fromSystem()).ingestSettings(payload);
+    }
+
+    public IngestSettings ingestSettings(JsonNode payload) {
         PayloadFields f = new PayloadFields();
-        if (payload == null || !payload.isObject()) {
-            throw new InvalidPayloadException(List.of("the payload must be a JSON object with source, sink and workflowConfig"));
-        }
+        requireObject(payload);
         JsonNode source = f.object(payload, "", "source", true);
         String serviceName = f.text(source, "source", "serviceName", true);
-        JsonNode connection = f.object(f.object(source, "source", "serviceConnection", true),
-                "source.serviceConnection", "config", true);
-        SpecLocation spec = null;
-        String docUrl = null;
-        ObjectNode storedConnection = null;
-        if (connection != null) {
-            String type = f.text(connection, CONNECTION, "type", false);
-            if (type != null && !type.equals("Rest")) {
-                f.problem(CONNECTION + ".type must be Rest, not '" + type + "'");
-            }
-            spec = specLocation(f, connection);
-            docUrl = f.text(connection, CONNECTION, "docURL", false);
-            if (docUrl != null && !isHttpUrl(docUrl)) {
-                f.problem(CONNECTION + ".docURL must be an http(s) URL, not '" + docUrl + "'");
-            }
-            String verifySsl = f.text(connection, CONNECTION, "verifySSL", false);
-            if (verifySsl != null && !VERIFY_SSL.contains(verifySsl)) {
-                f.problem(CONNECTION + ".verifySSL must be one of no-ssl, ignore, validate, not '" + verifySsl + "'");
-            }
-            storedConnection = normalisedConnection(connection);
-        }
+        JsonNode connection = connectionConfig(f, source);
+        SpecLocation spec = connection == null ? null : specLocation(f, connection);
+        String docUrl = connection == null ? null : docUrl(f, connection);
+        ObjectNode storedConnection = connection == null ? null : storedConnection(connection);
 
         JsonNode sourceConfig = f.object(f.object(source, "source", "sourceConfig", false),
                 "source.sourceConfig", "config", false);
@@ -76,20 +72,65 @@ public final class PayloadReader {
         if (server != null && !f.bool(server, SERVER, "storeServiceConnection", true)) {
             storedConnection = null;
         }
-        if (!f.problems().isEmpty()) {
-            throw new InvalidPayloadException(f.problems());
-        }
+        throwIfProblems(f);
         return new IngestSettings(serviceName, spec, docUrl, collectionFilter, endpointFilter, markDeleted,
                 markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection, pipelineFqn);
     }
 
-    private static SpecLocation specLocation(PayloadFields f, JsonNode connection) {
+    /** For test connection only the connection is required; a server config adds a server check. */
+    public ConnectionCheckSettings connectionCheckSettings(JsonNode payload) {
+        PayloadFields f = new PayloadFields();
+        requireObject(payload);
+        JsonNode source = f.object(payload, "", "source", true);
+        String serviceName = f.text(source, "source", "serviceName", false);
+        JsonNode connection = connectionConfig(f, source);
+        SpecLocation spec = connection == null ? null : specLocation(f, connection);
+        JsonNode server = f.object(f.object(payload, "", "workflowConfig", false), "workflowConfig",
+                "openMetadataServerConfig", false);
+        SinkTarget.OpenMetadata target = server == null ? null : serverTarget(f, server);
+        throwIfProblems(f);
+        return new ConnectionCheckSettings(spec, target, serviceName);
+    }
+
+    private static void requireObject(JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            throw new InvalidPayloadException(List.of("the payload must be a JSON object with source, sink and workflowConfig"));
+        }
+    }
+
+    private static void throwIfProblems(PayloadFields f) {
+        if (!f.problems().isEmpty()) {
+            throw new InvalidPayloadException(f.problems());
+        }
+    }
+
+    private static JsonNode connectionConfig(PayloadFields f, JsonNode source) {
+        JsonNode connection = f.object(f.object(source, "source", "serviceConnection", true),
+                "source.serviceConnection", "config", true);
+        String type = f.text(connection, CONNECTION, "type", false);
+        if (type != null && !type.equals("Rest")) {
+            f.problem(CONNECTION + ".type must be Rest, not '" + type + "'");
+        }
+        return connection;
+    }
+
+    private static String docUrl(PayloadFields f, JsonNode connection) {
+        String docUrl = f.text(connection, CONNECTION, "docURL", false);
+        if (docUrl != null && !isHttpUrl(docUrl)) {
+            f.problem(CONNECTION + ".docURL must be an http(s) URL, not '" + docUrl + "'");
+            return null;
+        }
+        return docUrl;
+    }
+
+    private SpecLocation specLocation(PayloadFields f, JsonNode connection) {
         JsonNode nested = f.object(connection, CONNECTION, "openAPISchemaConnection", false);
         String base = nested != null ? CONNECTION + ".openAPISchemaConnection" : CONNECTION;
         JsonNode holder = nested != null ? nested : connection;
         String url = f.text(holder, base, "openAPISchemaURL", false);
         String file = f.text(holder, base, "openAPISchemaFilePath", false);
         String s3 = f.text(holder, base, "openAPISchemaS3URL", false);
+        HttpAccess access = httpAccess(f, connection);
         int given = (url != null ? 1 : 0) + (file != null ? 1 : 0) + (s3 != null ? 1 : 0);
         if (given != 1) {
             f.problem(CONNECTION + ".openAPISchemaConnection must set exactly one of openAPISchemaURL, "
@@ -101,12 +142,96 @@ public final class PayloadReader {
                 f.problem(base + ".openAPISchemaURL must be an http(s) URL, not '" + url + "'");
                 return null;
             }
-            return new SpecLocation.Url(URI.create(url), Secret.of(f.text(connection, CONNECTION, "token", false)));
+            return new SpecLocation.Url(URI.create(url), access);
         }
         if (file != null) {
             return new SpecLocation.File(Path.of(file));
         }
         return new SpecLocation.S3(s3);
+    }
+
+    /** Upstream's token and TLS settings, plus this project's basicAuth, apiKey, headers and oauth2. */
+    private HttpAccess httpAccess(PayloadFields f, JsonNode connection) {
+        Map<String, Secret> headers = new LinkedHashMap<>();
+        Map<String, Secret> query = new LinkedHashMap<>();
+        List<String> authSchemes = new ArrayList<>();
+        Secret token = secrets.resolve(f.text(connection, CONNECTION, "token", false), CONNECTION + ".token", f);
+        if (token != null) {
+            authSchemes.add("token");
+            headers.put("Authorization", Secret.of("Bearer " + token.reveal()));
+        }
+        JsonNode basic = f.object(connection, CONNECTION, "basicAuth", false);
+        if (basic != null) {
+            String at = CONNECTION + ".basicAuth";
+            String user = f.text(basic, at, "username", true);
+            Secret password = secrets.resolve(f.text(basic, at, "password", true), at + ".password", f);
+            authSchemes.add("basicAuth");
+            if (user != null && password != null) {
+                headers.put("Authorization", Secret.of("Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8))));
+            }
+        }
+        JsonNode apiKey = f.object(connection, CONNECTION, "apiKey", false);
+        if (apiKey != null) {
+            String at = CONNECTION + ".apiKey";
+            String name = f.text(apiKey, at, "name", true);
+            Secret value = secrets.resolve(f.text(apiKey, at, "value", true), at + ".value", f);
+            String in = f.text(apiKey, at, "in", false);
+            if (in != null && !in.equals("header") && !in.equals("query")) {
+                f.problem(at + ".in must be header or query, not '" + in + "'");
+            } else if (name != null && value != null) {
+                ("query".equals(in) ? query : headers).put(name, value);
+            }
+        }
+        JsonNode extraHeaders = f.object(connection, CONNECTION, "headers", false);
+        if (extraHeaders != null) {
+            extraHeaders.fieldNames().forEachRemaining(name -> {
+                Secret value = secrets.resolve(f.text(extraHeaders, CONNECTION + ".headers", name, true),
+                        CONNECTION + ".headers." + name, f);
+                if (value != null) {
+                    headers.putIfAbsent(name, value);
+                }
+            });
+        }
+        HttpAccess.OAuth2 oauth2 = oauth2(f, f.object(connection, CONNECTION, "oauth2", false));
+        if (oauth2 != null) {
+            authSchemes.add("oauth2");
+        }
+        if (authSchemes.size() > 1) {
+            f.problem(CONNECTION + " sets " + String.join(" and ", authSchemes) + "; use only one of token, basicAuth, oauth2");
+        }
+        return new HttpAccess(headers, query, oauth2, tls(f, connection));
+    }
+
+    private HttpAccess.OAuth2 oauth2(PayloadFields f, JsonNode oauth2) {
+        if (oauth2 == null) {
+            return null;
+        }
+        String at = CONNECTION + ".oauth2";
+        String tokenUrl = f.text(oauth2, at, "tokenUrl", true);
+        String clientId = f.text(oauth2, at, "clientId", true);
+        Secret clientSecret = secrets.resolve(f.text(oauth2, at, "clientSecret", true), at + ".clientSecret", f);
+        List<String> scopes = f.strings(oauth2, at, "scopes");
+        if (tokenUrl != null && !isHttpUrl(tokenUrl)) {
+            f.problem(at + ".tokenUrl must be an http(s) URL, not '" + tokenUrl + "'");
+            return null;
+        }
+        return tokenUrl == null || clientId == null || clientSecret == null ? null
+                : new HttpAccess.OAuth2(URI.create(tokenUrl), clientId, clientSecret, scopes);
+    }
+
+    private static HttpAccess.Tls tls(PayloadFields f, JsonNode connection) {
+        String verifySsl = f.text(connection, CONNECTION, "verifySSL", false);
+        if (verifySsl == null) {
+            return HttpAccess.Tls.DEFAULT;
+        }
+        if (!VERIFY_SSL.contains(verifySsl)) {
+            f.problem(CONNECTION + ".verifySSL must be one of no-ssl, ignore, validate, not '" + verifySsl + "'");
+            return HttpAccess.Tls.DEFAULT;
+        }
+        String certificate = f.text(f.object(connection, CONNECTION, "sslConfig", false), CONNECTION + ".sslConfig",
+                "certificatePath", false);
+        return new HttpAccess.Tls(verifySsl, certificate == null ? null : Path.of(certificate));
     }
 
     private static NameFilter filter(PayloadFields f, JsonNode parent, String path, String key) {
@@ -131,7 +256,7 @@ public final class PayloadReader {
         return patterns;
     }
 
-    private static SinkTarget sink(PayloadFields f, JsonNode sink, JsonNode server) {
+    private SinkTarget sink(PayloadFields f, JsonNode sink, JsonNode server) {
         String type = sink == null ? SINK_METADATA_REST : f.text(sink, "sink", "type", false);
         if (type == null) {
             type = SINK_METADATA_REST;
@@ -148,6 +273,10 @@ public final class PayloadReader {
             f.problem(SERVER + " is required for sink metadata-rest");
             return null;
         }
+        return serverTarget(f, server);
+    }
+
+    private SinkTarget.OpenMetadata serverTarget(PayloadFields f, JsonNode server) {
         String hostPort = f.text(server, SERVER, "hostPort", true);
         if (hostPort != null && !isHttpUrl(hostPort)) {
             f.problem(SERVER + ".hostPort must be an http(s) URL such as http://localhost:8585/api, not '" + hostPort + "'");
@@ -157,12 +286,14 @@ public final class PayloadReader {
         if (authProvider != null && !authProvider.equals("openmetadata")) {
             f.problem(SERVER + ".authProvider must be openmetadata, not '" + authProvider + "'");
         }
-        String jwt = f.text(f.object(server, SERVER, "securityConfig", true), SERVER + ".securityConfig", "jwtToken", true);
-        return hostPort == null || jwt == null ? null : new SinkTarget.OpenMetadata(URI.create(hostPort), Secret.of(jwt));
+        String at = SERVER + ".securityConfig";
+        Secret jwt = secrets.resolve(f.text(f.object(server, SERVER, "securityConfig", true), at, "jwtToken", true),
+                at + ".jwtToken", f);
+        return hostPort == null || jwt == null ? null : new SinkTarget.OpenMetadata(URI.create(hostPort), jwt);
     }
 
-    /** The connection as the current upstream schema wants it: nested schema location, defaults filled. */
-    private static ObjectNode normalisedConnection(JsonNode connection) {
+    /** The connection as the current upstream schema wants it: nested schema location, defaults filled, our extensions left out. */
+    private static ObjectNode storedConnection(JsonNode connection) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("type", "Rest");
         JsonNode nested = connection.get("openAPISchemaConnection");
@@ -172,7 +303,7 @@ public final class PayloadReader {
             out.putObject("openAPISchemaConnection").set("openAPISchemaURL", connection.get("openAPISchemaURL"));
         }
         connection.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("openAPISchemaURL") && !e.getKey().equals("openAPISchemaConnection")
+            if (UPSTREAM_CONNECTION_KEYS.contains(e.getKey()) && !e.getKey().equals("openAPISchemaConnection")
                     && !e.getKey().equals("type") && !e.getValue().isNull()) {
                 out.set(e.getKey(), e.getValue().deepCopy());
             }

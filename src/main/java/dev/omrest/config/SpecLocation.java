@@ -9,7 +9,7 @@ public sealed interface SpecLocation {
     /** What entity URLs fall back to when no docURL is set: the schema URL, or nothing for files and S3. */
     String fallbackUrl();
 
-    record Url(URI uri, Secret bearerToken) implements SpecLocation {
+    record Url(URI uri, HttpAccess access) implements SpecLocation {
         @Override
         public String fallbackUrl() {
             return uri.toString();

@@ -61,8 +61,8 @@ class PayloadReaderTest {
         assertEquals("openapi_rest", settings.serviceName());
         SpecLocation.Url url = assertInstanceOf(SpecLocation.Url.class, settings.spec());
         assertEquals(URI.create("https://petstore3.swagger.io/api/v3/openapi.json"), url.uri());
-        assertEquals("spec-token", url.bearerToken().reveal());
-        assertEquals("****", url.bearerToken().toString());
+        assertEquals("Bearer spec-token", url.access().headers().get("Authorization").reveal());
+        assertEquals("****", url.access().headers().get("Authorization").toString());
         assertEquals("https://petstore3.swagger.io/", settings.docUrl());
         assertTrue(settings.collectionFilter().accepts("pets"));
         assertFalse(settings.collectionFilter().accepts("store"));
@@ -113,10 +113,10 @@ class PayloadReaderTest {
         assertEquals(List.of(
                 "source.serviceName must be a string, not a number",
                 "source.serviceConnection.config.type must be Rest, not 'Mysql'",
+                "source.serviceConnection.config.verifySSL must be one of no-ssl, ignore, validate, not 'sometimes'",
                 "source.serviceConnection.config.openAPISchemaConnection must set exactly one of openAPISchemaURL, "
                         + "openAPISchemaFilePath, openAPISchemaS3URL (found 2)",
                 "source.serviceConnection.config.docURL must be an http(s) URL, not 'not a url'",
-                "source.serviceConnection.config.verifySSL must be one of no-ssl, ignore, validate, not 'sometimes'",
                 "source.sourceConfig.config.type must be ApiMetadata, not 'DatabaseMetadata'",
                 "source.sourceConfig.config.apiEndpointFilterPattern.includes[0] is not a valid regular expression: Unclosed group",
                 "source.sourceConfig.config.apiEndpointFilterPattern.excludes must be a list of strings, not a string",

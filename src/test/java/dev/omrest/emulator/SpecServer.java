@@ -36,7 +36,8 @@ public final class SpecServer implements AutoCloseable {
     private final ExecutorService executor;
     private final String baseUrl;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
-    private final Map<String, String> bearerTokens = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> requiredHeaders = new ConcurrentHashMap<>();
+    private final Map<String, String> requiredQueries = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
 
     private SpecServer() throws IOException {
@@ -76,7 +77,18 @@ public final class SpecServer implements AutoCloseable {
 
     /** Requests to {@code path} without {@code Authorization: Bearer <token>} answer 401. */
     public SpecServer requireBearer(String path, String token) {
-        bearerTokens.put(path, token);
+        return requireHeader(path, "Authorization", "Bearer " + token);
+    }
+
+    /** Answer 401 on {@code path} unless the request carries this header with exactly this value. */
+    public SpecServer requireHeader(String path, String name, String value) {
+        requiredHeaders.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(name, value);
+        return this;
+    }
+
+    /** Answer 401 on {@code path} unless the query string contains {@code nameAndValue} (e.g. {@code api_key=k}). */
+    public SpecServer requireQuery(String path, String nameAndValue) {
+        requiredQueries.put(path, nameAndValue);
         return this;
     }
 
@@ -118,9 +130,14 @@ public final class SpecServer implements AutoCloseable {
             String contentType;
             byte[] body;
             String location = null;
-            String token = bearerTokens.get(path);
             Route route = routes.get(path);
-            if (token != null && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            boolean authorised = requiredHeaders.getOrDefault(path, Map.of()).entrySet().stream()
+                    .allMatch(h -> h.getValue().equals(exchange.getRequestHeaders().getFirst(h.getKey())));
+            String requiredQuery = requiredQueries.get(path);
+            if (requiredQuery != null && (query == null || !List.of(query.split("&")).contains(requiredQuery))) {
+                authorised = false;
+            }
+            if (!authorised) {
                 status = 401;
                 contentType = "application/json";
                 body = "{\"code\":401,\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);

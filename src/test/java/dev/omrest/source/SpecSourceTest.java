@@ -1,5 +1,6 @@
 package dev.omrest.source;
 
+import dev.omrest.config.HttpAccess;
 import dev.omrest.config.Secret;
 import dev.omrest.config.SpecLocation;
 import dev.omrest.emulator.SpecServer;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpecSourceTest {
     private static final FetchLimits SMALL = new FetchLimits(Duration.ofSeconds(2), Duration.ofSeconds(1), 1024, 5, false);
 
+    static HttpAccess bearer(String token) {
+        return new HttpAccess(Map.of("Authorization", Secret.of("Bearer " + token)), Map.of(), null, HttpAccess.Tls.DEFAULT);
+    }
+
     @Test
     void bodiesOverTheCapAreRefused() {
         try (SpecServer server = SpecServer.start()) {
@@ -31,8 +37,8 @@ class SpecSourceTest {
             SpecSource source = new SpecSource(SMALL);
             assertEquals("The OpenAPI schema at " + server.url("/big.json") + " is larger than 1024 bytes",
                     assertThrows(SpecFetchException.class,
-                            () -> source.fetch(new SpecLocation.Url(URI.create(server.url("/big.json")), null))).getMessage());
-            RawSpec small = source.fetch(new SpecLocation.Url(URI.create(server.url("/small.json")), null));
+                            () -> source.fetch(new SpecLocation.Url(URI.create(server.url("/big.json")), HttpAccess.NONE))).getMessage());
+            RawSpec small = source.fetch(new SpecLocation.Url(URI.create(server.url("/small.json")), HttpAccess.NONE));
             assertArrayEquals("{}".getBytes(StandardCharsets.UTF_8), small.body());
             assertEquals("application/json", small.mediaType());
         }
@@ -43,7 +49,7 @@ class SpecSourceTest {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             URI uri = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/spec.json");
             assertEquals("Failed to fetch the OpenAPI schema from " + uri + ": timed out after 1 s",
-                    assertThrows(SpecFetchException.class, () -> new SpecSource(SMALL).fetch(new SpecLocation.Url(uri, null))).getMessage());
+                    assertThrows(SpecFetchException.class, () -> new SpecSource(SMALL).fetch(new SpecLocation.Url(uri, HttpAccess.NONE))).getMessage());
         }
     }
 
@@ -53,12 +59,12 @@ class SpecSourceTest {
             server.serve("/spec.json", 200, "application/json", "{}").requireBearer("/spec.json", "s3cr3t");
             URI uri = URI.create(server.url("/spec.json") + "?apikey=abc");
             SpecFetchException e = assertThrows(SpecFetchException.class,
-                    () -> new SpecSource(SMALL).fetch(new SpecLocation.Url(uri, Secret.of("wrong-s3cr3t"))));
+                    () -> new SpecSource(SMALL).fetch(new SpecLocation.Url(uri, bearer("wrong-s3cr3t"))));
             assertFalse(e.getMessage().contains("s3cr3t"));
             assertFalse(e.getMessage().contains("abc"));
             assertTrue(e.getMessage().endsWith("Status Code was: 401"), e.getMessage());
             assertArrayEquals("{}".getBytes(StandardCharsets.UTF_8), new SpecSource(SMALL).fetch(
-                    new SpecLocation.Url(URI.create(server.url("/spec.json")), Secret.of("s3cr3t"))).body());
+                    new SpecLocation.Url(URI.create(server.url("/spec.json")), bearer("s3cr3t"))).body());
         }
     }
 

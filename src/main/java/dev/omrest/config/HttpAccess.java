@@ -1,0 +1,32 @@
+package dev.omrest.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to reach a spec URL: headers and query parameters to send (credentials among them), an OAuth2
+ * client-credentials grant to run first, and how to verify TLS. Credentials go to the spec's own origin only.
+ */
+public record HttpAccess(Map<String, Secret> headers, Map<String, Secret> queryParameters, OAuth2 oauth2, Tls tls) {
+
+    public static final HttpAccess NONE = new HttpAccess(Map.of(), Map.of(), null, Tls.DEFAULT);
+
+    public HttpAccess {
+        headers = Map.copyOf(headers);
+        queryParameters = Map.copyOf(queryParameters);
+    }
+
+    /** OAuth2 client credentials (RFC 6749 §4.4); the client authenticates with HTTP Basic. */
+    public record OAuth2(URI tokenUrl, String clientId, Secret clientSecret, List<String> scopes) {
+    }
+
+    /**
+     * Upstream's {@code verifySSL}: {@code no-ssl} and {@code validate} without a file use the default trust
+     * store, {@code validate} with a file trusts the CA certificates in it, {@code ignore} trusts anything.
+     */
+    public record Tls(String verifySsl, Path caCertificates) {
+        public static final Tls DEFAULT = new Tls("no-ssl", null);
+    }
+}

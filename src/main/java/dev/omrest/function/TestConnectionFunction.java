@@ -1,0 +1,60 @@
+package dev.omrest.function;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omrest.config.InvalidPayloadException;
+import dev.omrest.pipeline.TestConnectionPipeline;
+import dev.omrest.report.TestConnectionResult;
+import dev.omrest.source.FetchLimits;
+import dev.omrest.write.OpenMetadataProbe;
+import io.quarkus.funqy.Funq;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Test connection, as a plain function ({@code testConnection}: payload in, TestConnectionResult out) and
+ * behind a Lambda function URL ({@code testConnectionHttp}: HTTP event in, HTTP response out).
+ */
+public class TestConnectionFunction {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TestConnectionPipeline pipeline = new TestConnectionPipeline(FetchLimits.DEFAULT, OpenMetadataProbe::check);
+
+    /** @throws InvalidPayloadException (an invocation error naming the fields) when the payload has no usable connection */
+    @Funq
+    public TestConnectionResult testConnection(JsonNode payload) {
+        return pipeline.run(payload);
+    }
+
+    /** 200 with the result (whether the connection passed or not), 400 for a body that is not a usable payload. */
+    @Funq
+    public HttpAnswer testConnectionHttp(APIGatewayV2HTTPEvent event) throws JsonProcessingException {
+        String body = event == null ? null : event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        if (body == null || body.isBlank()) {
+            return problem("the request body must be the connection payload (JSON)");
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return problem("the request body is not JSON: " + e.getOriginalMessage());
+        }
+        try {
+            return HttpAnswer.json(200, JSON.writeValueAsString(pipeline.run(payload)));
+        } catch (InvalidPayloadException e) {
+            ObjectNode answer = JSON.createObjectNode().put("message", e.getMessage());
+            e.problems().forEach(answer.putArray("problems")::add);
+            return HttpAnswer.json(400, answer.toString());
+        }
+    }
+
+    private static HttpAnswer problem(String message) {
+        return HttpAnswer.json(400, JSON.createObjectNode().put("message", message).toString());
+    }
+}
