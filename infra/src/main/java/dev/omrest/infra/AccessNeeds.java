@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 /**
  * What a connection payload needs from AWS at run time, found by walking the payload: secret references
  * ({@code secretsmanager:<name-or-arn>[#json-key]}, {@code ssm:<parameter-name-or-arn>}, {@code env:<VAR>}),
- * S3 spec locations ({@code openAPISchemaS3URL}) and local spec files. It also refuses literal secrets: a
- * value under one of {@link #SECRET_KEYS} must be a reference, so a schedule (whose input is stored in clear
- * in EventBridge) never carries a token.
+ * S3 spec locations ({@code openAPISchemaS3URL}) and local spec files. It also refuses literal secrets, so a
+ * schedule (whose input is stored in clear in EventBridge) never carries a credential: a string under one of
+ * {@link #SECRET_KEYS}, an {@code apiKey.value}, and a {@code headers} entry whose name looks like a credential
+ * ({@link #SECRET_HEADER}) must be a reference.
  */
 public record AccessNeeds(
         Set<String> secrets,
@@ -33,6 +34,8 @@ public record AccessNeeds(
     /** Keys (compared case-insensitively) whose string values are credentials. */
     public static final Set<String> SECRET_KEYS = Set.of(
             "jwttoken", "token", "password", "clientsecret", "apikey", "awssecretaccesskey", "awssessiontoken");
+    /** Header names (under a {@code headers} object) whose values are credentials. */
+    public static final Pattern SECRET_HEADER = Pattern.compile("(?i).*(auth|key|token|secret|cookie|session|password|credential).*");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     // upstream's S3 URL rules (../shared/docs/upstream-rest-connector.md §3.3)
@@ -53,7 +56,7 @@ public record AccessNeeds(
      */
     public static AccessNeeds of(JsonNode payload, String path, List<String> problems) {
         AccessNeeds needs = new AccessNeeds(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
-        needs.walk(payload, path, null, problems);
+        needs.walk(payload, path, null, null, problems);
         return needs;
     }
 
@@ -61,25 +64,38 @@ public record AccessNeeds(
         return secrets.isEmpty() && parameters.isEmpty() && s3Objects.isEmpty();
     }
 
-    private void walk(JsonNode node, String path, String key, List<String> problems) {
+    private void walk(JsonNode node, String path, String key, String parentKey, List<String> problems) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                walk(field.getValue(), path + "." + field.getKey(), field.getKey(), problems);
+                walk(field.getValue(), path + "." + field.getKey(), field.getKey(), key, problems);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), path + "[" + i + "]", key, problems);
+                walk(node.get(i), path + "[" + i + "]", key, parentKey, problems);
             }
         } else if (node.isTextual()) {
-            text(node.asText(), path, key, problems);
+            text(node.asText(), path, key, parentKey, problems);
         }
     }
 
-    private void text(String value, String path, String key, List<String> problems) {
+    private static boolean holdsSecret(String key, String parentKey) {
+        if (key == null) {
+            return false;
+        }
+        if (SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if ("apiKey".equals(parentKey) && "value".equals(key)) {
+            return true;
+        }
+        return "headers".equals(parentKey) && SECRET_HEADER.matcher(key).matches();
+    }
+
+    private void text(String value, String path, String key, String parentKey, List<String> problems) {
         String trimmed = value.strip();
         boolean reference = reference(trimmed, path, problems);
-        if (!reference && key != null && SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) && !trimmed.isEmpty()) {
+        if (!reference && holdsSecret(key, parentKey) && !trimmed.isEmpty()) {
             problems.add(path + " looks like a literal secret: schedules are stored in clear, so give a reference ("
                     + SECRETS_MANAGER + "<name-or-arn>[#json-key], " + SSM + "<parameter> or " + ENV + "<VAR>)");
         }

@@ -84,6 +84,27 @@ class ServicesConfigTest {
     }
 
     @Test
+    void refusesLiteralCredentialsInEverySpecAccessScheme() {
+        ObjectNode payload = payload("https://specs.example.com/a.json", "env:OM_JWT");
+        ObjectNode config = (ObjectNode) payload.path("source").path("serviceConnection").path("config");
+        config.putObject("basicAuth").put("username", "reader").put("password", "hunter2");
+        config.putObject("apiKey").put("name", "X-Api-Key").put("in", "header").put("value", "k-123");
+        config.putObject("oauth2").put("tokenUrl", "https://auth.example.com/token").put("clientId", "ingest").put("clientSecret", "s3cr3t");
+        config.putObject("headers").put("Accept", "application/json").put("X-Auth-Token", "t-456").put("X-Tenant", "acme");
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse(entry("a", "rate(1 day)", payload)));
+        String config0 = "services[0].payload.source.serviceConnection.config.";
+        for (String field : List.of("basicAuth.password", "apiKey.value", "oauth2.clientSecret", "headers.X-Auth-Token")) {
+            assertTrue(e.getMessage().contains(config0 + field + " looks like a literal secret"), field + " in " + e.getMessage());
+        }
+        for (String harmless : List.of("basicAuth.username", "apiKey.name", "oauth2.clientId", "headers.Accept", "headers.X-Tenant")) {
+            assertFalse(e.getMessage().contains(config0 + harmless), harmless + " is not a credential: " + e.getMessage());
+        }
+        for (String literal : List.of("hunter2", "k-123", "s3cr3t", "t-456")) {
+            assertFalse(e.getMessage().contains(literal), "leaked " + literal);
+        }
+    }
+
+    @Test
     void acceptsEveryReferenceKind() {
         for (String ref : List.of("secretsmanager:om/jwt", "secretsmanager:om/all#jwt", "ssm:/om/jwt", "ssm:om-jwt", "env:OM_JWT")) {
             List<ScheduledService> services = parse(entry("a", "rate(1 day)", payload("https://specs.example.com/a.json", ref)));
