@@ -36,9 +36,9 @@ public final class PayloadReader {
         this.secrets = secrets;
     }
 
-    /** Reads with secret references resolved from this process's environment. */
+    /** Reads with {@code env:} references resolved from this process's environment (no AWS lookups). */
     public static IngestSettings read(JsonNode payload) {
-        return new PayloadReader(SecretReferences.fromSystem()).ingestSettings(payload);
+        return new PayloadReader(SecretReferences.environmentOnly()).ingestSettings(payload);
     }
 
     public IngestSettings ingestSettings(JsonNode payload) {
@@ -147,7 +147,31 @@ public final class PayloadReader {
         if (file != null) {
             return new SpecLocation.File(Path.of(file));
         }
-        return new SpecLocation.S3(s3);
+        return s3Location(f, base, s3, f.object(holder, base, "awsCredentials", false));
+    }
+
+    private SpecLocation.S3 s3Location(PayloadFields f, String base, String url, JsonNode credentials) {
+        S3Urls.BucketAndKey object;
+        try {
+            object = S3Urls.parse(url);
+        } catch (IllegalArgumentException e) {
+            f.problem(base + ".openAPISchemaS3URL: " + e.getMessage());
+            return null;
+        }
+        String at = base + ".awsCredentials";
+        String region = f.text(credentials, at, "awsRegion", false);
+        String keyId = f.text(credentials, at, "awsAccessKeyId", false);
+        Secret secretKey = secrets.resolve(f.text(credentials, at, "awsSecretAccessKey", false), at + ".awsSecretAccessKey", f);
+        Secret sessionToken = secrets.resolve(f.text(credentials, at, "awsSessionToken", false), at + ".awsSessionToken", f);
+        if ((keyId == null) != (secretKey == null)) {
+            f.problem(at + " must set both awsAccessKeyId and awsSecretAccessKey, or neither (to use the function's role)");
+        }
+        String endpoint = f.text(credentials, at, "endPointURL", false);
+        if (endpoint != null && !isHttpUrl(endpoint)) {
+            f.problem(at + ".endPointURL must be an http(s) URL, not '" + endpoint + "'");
+            endpoint = null;
+        }
+        return new SpecLocation.S3(object, region, keyId, secretKey, sessionToken, endpoint == null ? null : URI.create(endpoint));
     }
 
     /** Upstream's token and TLS settings, plus this project's basicAuth, apiKey, headers and oauth2. */

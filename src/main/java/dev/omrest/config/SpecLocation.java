@@ -23,7 +23,14 @@ public sealed interface SpecLocation {
         }
     }
 
-    record S3(String url) implements SpecLocation {
+    /**
+     * An S3 object. Without keys the function's own credentials (the Lambda role) are used.
+     *
+     * @param region   null for the function's own region
+     * @param endpoint an S3-compatible endpoint instead of AWS's, or null
+     */
+    record S3(S3Urls.BucketAndKey object, String region, String accessKeyId, Secret secretAccessKey,
+              Secret sessionToken, URI endpoint) implements SpecLocation {
         @Override
         public String fallbackUrl() {
             return null;

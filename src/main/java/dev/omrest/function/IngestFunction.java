@@ -37,6 +37,6 @@ public class IngestFunction {
     public IngestReport ingest(JsonNode payload) {
         WriteSettings settings = new WriteSettings(parallelism,
                 new WriteSettings.RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, runDeadline), runDeadline, requestTimeout);
-        return new IngestPipeline(FetchLimits.DEFAULT, target -> Sinks.open(target, settings), runDeadline).run(payload);
+        return new IngestPipeline(PayloadReaders.reader(), FetchLimits.DEFAULT, target -> Sinks.open(target, settings), runDeadline).run(payload);
     }
 }

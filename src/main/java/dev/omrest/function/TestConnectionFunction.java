@@ -21,7 +21,8 @@ import java.util.Base64;
  */
 public class TestConnectionFunction {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TestConnectionPipeline pipeline = new TestConnectionPipeline(FetchLimits.DEFAULT, OpenMetadataProbe::check);
+    private final TestConnectionPipeline pipeline =
+            new TestConnectionPipeline(PayloadReaders.reader(), FetchLimits.DEFAULT, OpenMetadataProbe::check);
 
     /** @throws InvalidPayloadException (an invocation error naming the fields) when the payload has no usable connection */
     @Funq

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.omrest.config.PayloadReader;
+import dev.omrest.config.SecretReferences;
 import dev.omrest.config.SinkTarget;
 import dev.omrest.pipeline.IngestPipeline;
 import dev.omrest.report.IngestReport;
@@ -31,7 +33,7 @@ public final class LocalIngest {
         Path config = Path.of(args[0]);
         ObjectMapper reader = config.toString().matches(".*\\.ya?ml$") ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
         JsonNode payload = reader.readTree(config.toFile());
-        IngestPipeline pipeline = new IngestPipeline(FetchLimits.DEFAULT, target -> {
+        IngestPipeline pipeline = new IngestPipeline(new PayloadReader(SecretReferences.environmentOnly()), FetchLimits.DEFAULT, target -> {
             if (target instanceof SinkTarget.File file) {
                 return new FileSink(file.path());
             }

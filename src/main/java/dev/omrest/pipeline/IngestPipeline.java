@@ -39,12 +39,14 @@ import java.util.function.Function;
  * A run that cannot fetch, parse or reach the server writes and deletes nothing and says why.
  */
 public final class IngestPipeline {
+    private final PayloadReader payloads;
     private final FetchLimits limits;
     private final Function<SinkTarget, Sink> sinks;
     private final Duration runDeadline;
 
     /** @param runDeadline how long after its start a run may begin new writes */
-    public IngestPipeline(FetchLimits limits, Function<SinkTarget, Sink> sinks, Duration runDeadline) {
+    public IngestPipeline(PayloadReader payloads, FetchLimits limits, Function<SinkTarget, Sink> sinks, Duration runDeadline) {
+        this.payloads = payloads;
         this.limits = limits;
         this.sinks = sinks;
         this.runDeadline = runDeadline;
@@ -56,7 +58,7 @@ public final class IngestPipeline {
         Map<String, Long> durations = new LinkedHashMap<>();
         IngestSettings settings;
         try {
-            settings = PayloadReader.read(payload);
+            settings = payloads.ingestSettings(payload);
         } catch (InvalidPayloadException e) {
             return RunLog.log(failed(serviceNameOf(payload), null, e.problems().stream().map(p -> new Notice(null, p)).toList(),
                     List.of(), durations, start));

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.config.ConnectionCheckSettings;
 import dev.omrest.config.InvalidPayloadException;
 import dev.omrest.config.PayloadReader;
-import dev.omrest.config.SecretReferences;
 import dev.omrest.config.SinkTarget;
 import dev.omrest.parse.ParsedSpec;
 import dev.omrest.parse.SpecParseException;
@@ -30,18 +29,21 @@ public final class TestConnectionPipeline {
     static final String CHECK_URL = "CheckURL";
     static final String CHECK_SCHEMA = "CheckSchema";
     static final String CHECK_SERVER = "CheckOpenMetadataServer";
+    private final PayloadReader payloads;
     private final FetchLimits limits;
     private final BiFunction<SinkTarget.OpenMetadata, String, ServerCheck> serverCheck;
 
     /** @param serverCheck checks reachability, version and token of a server (given the service name, may be null) */
-    public TestConnectionPipeline(FetchLimits limits, BiFunction<SinkTarget.OpenMetadata, String, ServerCheck> serverCheck) {
+    public TestConnectionPipeline(PayloadReader payloads, FetchLimits limits,
+                                  BiFunction<SinkTarget.OpenMetadata, String, ServerCheck> serverCheck) {
+        this.payloads = payloads;
         this.limits = limits;
         this.serverCheck = serverCheck;
     }
 
     /** @throws InvalidPayloadException when the payload does not describe a connection */
     public TestConnectionResult run(JsonNode payload) {
-        ConnectionCheckSettings settings = new PayloadReader(SecretReferences.fromSystem()).connectionCheckSettings(payload);
+        ConnectionCheckSettings settings = payloads.connectionCheckSettings(payload);
         List<Step> steps = new ArrayList<>();
         RawSpec raw;
         try {

@@ -21,9 +21,7 @@ public final class SpecSource {
         if (location instanceof SpecLocation.File file) {
             return readFile(file.path());
         }
-        SpecLocation.S3 s3 = (SpecLocation.S3) location;
-        throw new SpecFetchException("openAPISchemaS3URL (" + s3.url() + ") is not supported by this version yet; "
-                + "use openAPISchemaURL or openAPISchemaFilePath");
+        return new S3SpecFetcher(limits).fetch((SpecLocation.S3) location);
     }
 
     private RawSpec readFile(Path path) {

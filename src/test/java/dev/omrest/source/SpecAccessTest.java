@@ -6,6 +6,7 @@ import dev.omrest.config.IngestSettings;
 import dev.omrest.config.InvalidPayloadException;
 import dev.omrest.config.PayloadReader;
 import dev.omrest.config.SecretReferences;
+import dev.omrest.config.SecretStore;
 import dev.omrest.config.SpecLocation;
 import dev.omrest.emulator.RecordedRequest;
 import dev.omrest.emulator.SpecServer;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every way the payload can say how to reach the spec, against real servers on loopback. */
 class SpecAccessTest {
     private static final Map<String, String> ENV = Map.of("SPEC_PASSWORD", "pa55", "SPEC_KEY", "k-123", "CLIENT_SECRET", "cs-9");
-    private final PayloadReader reader = new PayloadReader(new SecretReferences(ENV::get));
+    private final PayloadReader reader = new PayloadReader(new SecretReferences(ENV::get, SecretStore.NONE));
 
     private SpecLocation.Url location(String connectionExtras, String url) {
         IngestSettings settings = reader.ingestSettings(Specs.readJson("""
@@ -99,7 +100,8 @@ class SpecAccessTest {
                 , "token": "env:NOT_SET", "basicAuth": {"username": "u", "password": "literal-secret"},
                   "apiKey": {"name": "k", "value": "secretsmanager:prod/spec-key", "in": "cookie"}""", "http://h/spec.json"));
         assertEquals(List.of("source.serviceConnection.config.token refers to environment variable NOT_SET, which is not set",
-                "source.serviceConnection.config.apiKey.value is a secretsmanager reference; this version resolves env: references only",
+                "source.serviceConnection.config.apiKey.value could not be resolved (secretsmanager: reference): "
+                        + "IllegalStateException: no secret store is configured",
                 "source.serviceConnection.config.apiKey.in must be header or query, not 'cookie'"), e.problems());
         assertFalse(e.getMessage().contains("literal-secret"));
 

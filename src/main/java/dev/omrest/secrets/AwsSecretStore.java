@@ -1,0 +1,32 @@
+package dev.omrest.secrets;
+
+import dev.omrest.config.SecretStore;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * Secrets Manager and SSM Parameter Store through the AWS SDK, with the function's own credentials and
+ * region (the Lambda role; {@code AWS_REGION}; {@code AWS_ENDPOINT_URL} where an endpoint must be overridden).
+ * Clients are created on first use, so runs without references never touch AWS.
+ */
+public final class AwsSecretStore implements SecretStore {
+    private SecretsManagerClient secretsManager;
+    private SsmClient ssm;
+
+    @Override
+    public synchronized String secretsManager(String secretId) {
+        if (secretsManager == null) {
+            secretsManager = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
+        return secretsManager.getSecretValue(r -> r.secretId(secretId)).secretString();
+    }
+
+    @Override
+    public synchronized String parameter(String name) {
+        if (ssm == null) {
+            ssm = SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
+        return ssm.getParameter(r -> r.name(name).withDecryption(true)).parameter().value();
+    }
+}

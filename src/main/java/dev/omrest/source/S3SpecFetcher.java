@@ -1,0 +1,82 @@
+package dev.omrest.source;
+
+import dev.omrest.config.SpecLocation;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** GetObject of the spec, with the payload's keys or the function's role; size-capped like every fetch. */
+final class S3SpecFetcher {
+    private final FetchLimits limits;
+
+    S3SpecFetcher(FetchLimits limits) {
+        this.limits = limits;
+    }
+
+    RawSpec fetch(SpecLocation.S3 location) {
+        String object = location.object().toString();
+        if (location.endpoint() != null) {
+            AddressGuard.check(location.endpoint(), limits);
+        }
+        try (S3Client s3 = client(location);
+             ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(location.object().bucket())
+                     .key(location.object().key()))) {
+            Long length = in.response().contentLength();
+            if (length != null && length > limits.maxBytes()) {
+                throw new SpecFetchException("The OpenAPI schema at " + object + " is larger than " + FetchLimits.describe(limits.maxBytes()));
+            }
+            String key = location.object().key();
+            return new RawSpec(object, readCapped(in, object), in.response().contentType(),
+                    SpecSource.extension(key.substring(key.lastIndexOf('/') + 1)));
+        } catch (SdkException e) {
+            throw new SpecFetchException("Failed to download S3 object " + object + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new SpecFetchException("Failed to download S3 object " + object + ": " + e.getMessage());
+        }
+    }
+
+    private S3Client client(SpecLocation.S3 location) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(limits.connectTimeout())
+                        .socketTimeout(limits.requestTimeout()));
+        if (location.region() != null) {
+            builder.region(Region.of(location.region()));
+        }
+        if (location.accessKeyId() != null) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(location.sessionToken() == null
+                    ? AwsBasicCredentials.create(location.accessKeyId(), location.secretAccessKey().reveal())
+                    : AwsSessionCredentials.create(location.accessKeyId(), location.secretAccessKey().reveal(),
+                    location.sessionToken().reveal())));
+        }
+        if (location.endpoint() != null) {
+            builder.endpointOverride(location.endpoint()).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    private byte[] readCapped(InputStream in, String object) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            total += n;
+            if (total > limits.maxBytes()) {
+                throw new SpecFetchException("The OpenAPI schema at " + object + " is larger than " + FetchLimits.describe(limits.maxBytes()));
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+}
