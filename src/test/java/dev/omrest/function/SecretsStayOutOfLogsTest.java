@@ -1,0 +1,118 @@
+package dev.omrest.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.emulator.OpenMetadataEmulator;
+import dev.omrest.emulator.SpecServer;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import static dev.omrest.function.IngestFunctionTest.invoke;
+import static dev.omrest.function.IngestFunctionTest.petstoreYaml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs that use every kind of credential, failing and succeeding, never put one in a log line or a report. */
+@QuarkusTest
+class SecretsStayOutOfLogsTest {
+    static final String JWT = "jwt-secret-0c1d2e";
+    static final String SPEC_TOKEN = "spec-secret-7a8b9c";
+    static final String PASSWORD = "basic-secret-4d5e6f";
+    static final String CLIENT_SECRET = "client-secret-1f2e3d";
+    static final String API_KEY = "apikey-secret-9e8d7c";
+
+    final List<String> logs = new ArrayList<>();
+    final Handler capture = new Handler() {
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            StringWriter text = new StringWriter().append(formatter.formatMessage(record));
+            if (record.getThrown() != null) {
+                record.getThrown().printStackTrace(new PrintWriter(text));
+            }
+            synchronized (logs) {
+                logs.add(text.toString());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    OpenMetadataEmulator om;
+    SpecServer specs;
+
+    @BeforeEach
+    void start() {
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        specs = SpecServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        Logger.getLogger("").removeHandler(capture);
+        specs.close();
+        om.close();
+    }
+
+    @Test
+    void noCredentialEverAppears() throws Exception {
+        List<String> reports = new ArrayList<>();
+        specs.serve("/bearer.yaml", 200, "application/yaml", petstoreYaml()).requireBearer("/bearer.yaml", SPEC_TOKEN);
+        String bearer = Payloads.url("petstore", specs.url("/bearer.yaml"), SPEC_TOKEN, null, om.apiUrl(), JWT);
+        reports.add(invoke(bearer).toString());
+        reports.add(invoke(Payloads.with(bearer, "source.serviceConnection.config.token", SPEC_TOKEN + "-wrong")).toString());
+        reports.add(invoke(Payloads.with(bearer, "workflowConfig.openMetadataServerConfig.securityConfig.jwtToken", JWT + "-wrong")).toString());
+
+        specs.serve("/basic.yaml", 200, "application/yaml", petstoreYaml()).requireHeader("/basic.yaml", "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(("u:" + PASSWORD).getBytes()));
+        String basic = Payloads.with(Payloads.url("petstore", specs.url("/basic.yaml"), null, null, om.apiUrl(), JWT),
+                "source.serviceConnection.config.basicAuth", java.util.Map.of("username", "u", "password", PASSWORD));
+        reports.add(invoke(basic).toString());
+        reports.add(invoke(Payloads.with(basic, "source.serviceConnection.config.basicAuth",
+                java.util.Map.of("username", "u", "password", PASSWORD + "-wrong"))).toString());
+
+        specs.serve("/token", 401, "application/json", "{\"error\": \"invalid_client\"}");
+        reports.add(invoke(Payloads.with(Payloads.url("petstore", specs.url("/basic.yaml"), null, null, om.apiUrl(), JWT),
+                "source.serviceConnection.config.oauth2", java.util.Map.of("tokenUrl", specs.url("/token"), "clientId", "c",
+                        "clientSecret", CLIENT_SECRET))).toString());
+        reports.add(invoke(Payloads.with(Payloads.url("petstore", specs.url("/bearer.yaml") + "?x=1", null, null, om.apiUrl(), JWT),
+                "source.serviceConnection.config.apiKey", java.util.Map.of("name", "key", "value", API_KEY, "in", "query"))).toString());
+
+        List<String> statuses = reports.stream().map(r -> dev.omrest.support.Specs.readJson(r).path("status").asText()).toList();
+        assertEquals(List.of("success", "failed", "failed", "success", "failed", "failed", "failed"), statuses);
+        List<String> everything = new ArrayList<>(reports);
+        synchronized (logs) {
+            everything.addAll(logs);
+        }
+        assertTrue(everything.stream().anyMatch(line -> line.contains("ingest service=petstore status=failed")));
+        for (String secret : List.of(JWT, SPEC_TOKEN, PASSWORD, CLIENT_SECRET, API_KEY,
+                Base64.getEncoder().encodeToString(("u:" + PASSWORD).getBytes()))) {
+            for (String line : everything) {
+                assertFalse(line.contains(secret), "a credential leaked into: " + line);
+            }
+        }
+        JsonNode last = dev.omrest.support.Specs.readJson(reports.get(reports.size() - 1));
+        assertTrue(last.path("errors").get(0).path("message").asText().contains("?…"), last.toString());
+    }
+}
