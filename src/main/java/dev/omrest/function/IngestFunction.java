@@ -33,10 +33,14 @@ public class IngestFunction {
     @ConfigProperty(name = "omrest.openmetadata.request-timeout", defaultValue = "PT120S")
     Duration requestTimeout;
 
+    /** Lets spec URLs point at link-local and cloud metadata addresses; off unless a deployment really needs it. */
+    @ConfigProperty(name = "omrest.fetch.allow-link-local", defaultValue = "false")
+    boolean allowLinkLocal;
+
     @Funq
     public IngestReport ingest(JsonNode payload) {
         WriteSettings settings = new WriteSettings(parallelism,
                 new WriteSettings.RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, runDeadline), runDeadline, requestTimeout);
-        return new IngestPipeline(PayloadReaders.reader(), FetchLimits.DEFAULT, target -> Sinks.open(target, settings), runDeadline).run(payload);
+        return new IngestPipeline(PayloadReaders.reader(), FetchLimits.withLinkLocal(allowLinkLocal), target -> Sinks.open(target, settings), runDeadline).run(payload);
     }
 }

@@ -11,6 +11,7 @@ import dev.omrest.report.TestConnectionResult;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.write.OpenMetadataProbe;
 import io.quarkus.funqy.Funq;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,13 +22,17 @@ import java.util.Base64;
  */
 public class TestConnectionFunction {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TestConnectionPipeline pipeline =
-            new TestConnectionPipeline(PayloadReaders.reader(), FetchLimits.DEFAULT, OpenMetadataProbe::check);
+    @ConfigProperty(name = "omrest.fetch.allow-link-local", defaultValue = "false")
+    boolean allowLinkLocal;
 
     /** @throws InvalidPayloadException (an invocation error naming the fields) when the payload has no usable connection */
     @Funq
     public TestConnectionResult testConnection(JsonNode payload) {
-        return pipeline.run(payload);
+        return pipeline().run(payload);
+    }
+
+    private TestConnectionPipeline pipeline() {
+        return new TestConnectionPipeline(PayloadReaders.reader(), FetchLimits.withLinkLocal(allowLinkLocal), OpenMetadataProbe::check);
     }
 
     /** 200 with the result (whether the connection passed or not), 400 for a body that is not a usable payload. */
@@ -47,11 +52,14 @@ public class TestConnectionFunction {
             return problem("the request body is not JSON: " + e.getOriginalMessage());
         }
         try {
-            return HttpAnswer.json(200, JSON.writeValueAsString(pipeline.run(payload)));
+            return HttpAnswer.json(200, JSON.writeValueAsString(pipeline().run(payload)));
         } catch (InvalidPayloadException e) {
             ObjectNode answer = JSON.createObjectNode().put("message", e.getMessage());
             e.problems().forEach(answer.putArray("problems")::add);
             return HttpAnswer.json(400, answer.toString());
+        } catch (RuntimeException e) {
+            return HttpAnswer.json(500, JSON.createObjectNode().put("message",
+                    "Test connection failed unexpectedly: " + e.getClass().getSimpleName()).toString());
         }
     }
 
