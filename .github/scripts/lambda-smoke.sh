@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# One ingest, one testConnection and one testConnectionHttp (function URL event) through a mock Lambda
+# Runtime API, against a running OpenMetadata emulator. The function process is the command given:
+#
+#   native:  .github/scripts/lambda-smoke.sh /tmp/lambda/bootstrap
+#   JVM:     .github/scripts/lambda-smoke.sh java -cp "/tmp/lambda:/tmp/lambda/lib/*:<ric jars>" \
+#              com.amazonaws.services.lambda.runtime.api.client.AWSLambda io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest
+#
+# Environment: OM_URL (default http://127.0.0.1:8585/api), OM_TOKEN (default ci-token),
+# FUNCTION_DIR (the function's working directory, default: the bootstrap's directory or the current one).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+om_url="${OM_URL:-http://127.0.0.1:8585/api}"
+om_token="${OM_TOKEN:-ci-token}"
+function_dir="${FUNCTION_DIR:-$(if [ -f "$1" ]; then dirname "$1"; else pwd; fi)}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# the payload: examples/petstore-openmetadata.json pointed at the emulator, the spec as an absolute file path
+python3 - "$repo" "$om_url" "$om_token" "$work" <<'PY'
+import json, sys
+repo, url, token, work = sys.argv[1:]
+with open(f"{repo}/examples/petstore-openmetadata.json") as f:
+    payload = json.load(f)
+payload["source"]["serviceConnection"]["config"]["openAPISchemaConnection"] = {
+    "openAPISchemaFilePath": f"{repo}/examples/specs/petstore.yaml"}
+server = payload["workflowConfig"]["openMetadataServerConfig"]
+server["hostPort"] = url
+server["securityConfig"] = {"jwtToken": token}
+with open(f"{work}/payload.json", "w") as f:
+    json.dump(payload, f)
+# a Lambda function URL event (payload format 2.0) carrying the same payload as its body
+http_event = {
+    "version": "2.0", "routeKey": "$default", "rawPath": "/", "rawQueryString": "",
+    "headers": {"content-type": "application/json", "host": "abc.lambda-url.us-east-1.on.aws"},
+    "requestContext": {"accountId": "123456789012", "apiId": "abc", "domainName": "abc.lambda-url.us-east-1.on.aws",
+                       "http": {"method": "POST", "path": "/", "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1",
+                                "userAgent": "smoke"},
+                       "requestId": "smoke", "routeKey": "$default", "stage": "$default",
+                       "time": "25/Nov/2026:00:00:00 +0000", "timeEpoch": 1795564800000},
+    "body": json.dumps(payload), "isBase64Encoded": False}
+with open(f"{work}/http-event.json", "w") as f:
+    json.dump(http_event, f)
+PY
+
+invoke() {  # invoke <export> <event file> <output file>
+  echo "== $1" >&2
+  python3 "$here/mock_lambda_runtime.py" --cwd "$function_dir" --timeout "${INVOKE_TIMEOUT:-180}" \
+    --env "QUARKUS_FUNQY_EXPORT=$1" --env "DISABLE_SIGNAL_HANDLERS=true" \
+    --event "$2" --output "$3" -- "${cmd[@]}"
+}
+cmd=("$@")
+
+invoke ingest "$work/payload.json" "$work/ingest.json"
+invoke testConnection "$work/payload.json" "$work/test-connection.json"
+invoke testConnectionHttp "$work/http-event.json" "$work/test-connection-http.json"
+
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+failures = []
+
+report = json.load(open(f"{work}/ingest.json"))
+print("ingest report:", json.dumps(report))
+if report.get("status") != "success":
+    failures.append(f"ingest status is {report.get('status')!r}, errors: {report.get('errors')}")
+for kind, expected in (("apiCollection", 4), ("apiEndpoint", 9)):
+    counts = report.get("counts", {}).get(kind, {})
+    seen = sum(counts.get(k, 0) for k in ("created", "updated", "restored", "unchanged"))
+    if seen != expected:
+        failures.append(f"ingest {kind}: {counts}, expected {expected} in all")
+
+result = json.load(open(f"{work}/test-connection.json"))
+print("testConnection result:", json.dumps(result))
+if result.get("status") != "Successful" or not all(s.get("passed") for s in result.get("steps", [])):
+    failures.append(f"testConnection: {result}")
+
+answer = json.load(open(f"{work}/test-connection-http.json"))
+print("testConnectionHttp answer:", json.dumps(answer))
+body = json.loads(answer.get("body") or "{}")
+if answer.get("statusCode") != 200 or body.get("status") != "Successful":
+    failures.append(f"testConnectionHttp: {answer}")
+
+if failures:
+    print("SMOKE FAILED:\n  " + "\n  ".join(failures))
+    sys.exit(1)
+print("smoke: ingest, testConnection and testConnectionHttp passed")
+PY
