@@ -43,11 +43,9 @@ public final class PayloadReader {
 
     public IngestSettings ingestSettings(JsonNode payload) {
         PayloadFields f = new PayloadFields();
-        requireObject(payload);
-        JsonNode source = f.object(payload, "", "source", true);
-        String serviceName = f.text(source, "source", "serviceName", true);
-        JsonNode connection = connectionConfig(f, source);
-        SpecLocation spec = connection == null ? null : specLocation(f, connection);
+        SourcePart part = source(f, payload, true);
+        JsonNode source = part.source();
+        JsonNode connection = part.connection();
         String docUrl = connection == null ? null : docUrl(f, connection);
         ObjectNode storedConnection = connection == null ? null : storedConnection(connection);
 
@@ -73,23 +71,31 @@ public final class PayloadReader {
             storedConnection = null;
         }
         throwIfProblems(f);
-        return new IngestSettings(serviceName, spec, docUrl, collectionFilter, endpointFilter, markDeleted,
+        return new IngestSettings(part.serviceName(), part.spec(), docUrl, collectionFilter, endpointFilter, markDeleted,
                 markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection, pipelineFqn);
     }
 
     /** For test connection only the connection is required; a server config adds a server check. */
     public ConnectionCheckSettings connectionCheckSettings(JsonNode payload) {
         PayloadFields f = new PayloadFields();
-        requireObject(payload);
-        JsonNode source = f.object(payload, "", "source", true);
-        String serviceName = f.text(source, "source", "serviceName", false);
-        JsonNode connection = connectionConfig(f, source);
-        SpecLocation spec = connection == null ? null : specLocation(f, connection);
+        SourcePart part = source(f, payload, false);
         JsonNode server = f.object(f.object(payload, "", "workflowConfig", false), "workflowConfig",
                 "openMetadataServerConfig", false);
         SinkTarget.OpenMetadata target = server == null ? null : serverTarget(f, server);
         throwIfProblems(f);
-        return new ConnectionCheckSettings(spec, target, serviceName);
+        return new ConnectionCheckSettings(part.spec(), target, part.serviceName());
+    }
+
+    /** The parts of {@code source} both readings share. */
+    private record SourcePart(JsonNode source, String serviceName, JsonNode connection, SpecLocation spec) {
+    }
+
+    private SourcePart source(PayloadFields f, JsonNode payload, boolean serviceNameRequired) {
+        requireObject(payload);
+        JsonNode source = f.object(payload, "", "source", true);
+        String serviceName = f.text(source, "source", "serviceName", serviceNameRequired);
+        JsonNode connection = connectionConfig(f, source);
+        return new SourcePart(source, serviceName, connection, connection == null ? null : specLocation(f, connection));
     }
 
     private static void requireObject(JsonNode payload) {
