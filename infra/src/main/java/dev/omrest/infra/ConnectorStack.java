@@ -146,6 +146,10 @@ public class ConnectorStack extends Stack {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }
         Function function = builder.build();
+        if (jvm) {
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "every trigger invokes the 'live' alias of the published current version");
+        }
 
         Alias.Builder alias = Alias.Builder.create(this, id + "Alias").aliasName(ALIAS).version(function.getCurrentVersion());
         if (sizing == Sizing.INGEST) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -73,6 +74,7 @@ class JvmStackTest {
             template.hasResourceProperties("AWS::Lambda::Version", Map.of("FunctionName", ref(stack.function(sizing))));
             assertTrue(version.asString().contains("CurrentVersion"), version.asString());
         }
+        Annotations.fromStack(stack).hasNoWarning("*", Match.stringLikeRegexp(".*SnapStart.*"));
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
                 "Targets", Match.arrayWith(List.of(Match.objectLike(Map.of("Arn", ref(stack.alias(Sizing.INGEST))))))));
         template.hasResourceProperties("AWS::Lambda::Url", Map.of("AuthType", "AWS_IAM", "Qualifier", "live"));
