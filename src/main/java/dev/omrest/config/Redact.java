@@ -1,4 +1,4 @@
-package dev.omrest.source;
+package dev.omrest.config;
 
 import java.net.URI;
 

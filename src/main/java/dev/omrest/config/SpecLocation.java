@@ -9,10 +9,18 @@ public sealed interface SpecLocation {
     /** What entity URLs fall back to when no docURL is set: the schema URL, or nothing for files and S3. */
     String fallbackUrl();
 
+    /** The location for messages: no user info, no query string (either may hold a credential). */
+    String describe();
+
     record Url(URI uri, HttpAccess access) implements SpecLocation {
         @Override
         public String fallbackUrl() {
             return uri.toString();
+        }
+
+        @Override
+        public String describe() {
+            return Redact.url(uri);
         }
     }
 
@@ -20,6 +28,11 @@ public sealed interface SpecLocation {
         @Override
         public String fallbackUrl() {
             return null;
+        }
+
+        @Override
+        public String describe() {
+            return path.toString();
         }
     }
 
@@ -34,6 +47,11 @@ public sealed interface SpecLocation {
         @Override
         public String fallbackUrl() {
             return null;
+        }
+
+        @Override
+        public String describe() {
+            return object.toString();
         }
     }
 }

@@ -63,7 +63,7 @@ public final class IngestPipeline {
             return RunLog.log(failed(serviceNameOf(payload), null, e.problems().stream().map(p -> new Notice(null, p)).toList(),
                     List.of(), durations, start));
         }
-        String origin = settings.spec().fallbackUrl() != null ? settings.spec().fallbackUrl() : String.valueOf(settings.spec());
+        String origin = settings.spec().describe();
         Sink sink = sinks.apply(settings.sink());
         RunStatus status = sink.runStatus(settings.ingestionPipelineFqn());
         status.started();

@@ -1,5 +1,7 @@
 package dev.omrest.source;
 
+import dev.omrest.config.Redact;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package dev.omrest.source;
 
+import dev.omrest.config.Redact;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omrest.config.HttpAccess;
