@@ -3,11 +3,9 @@ package dev.omrest.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.emulator.Fault;
 import dev.omrest.emulator.OpenMetadataEmulator;
-import dev.omrest.emulator.SpecServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,21 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** A run that reaches its deadline stops cleanly, deletes nothing, and the next run completes the work. */
 @QuarkusTest
 @TestProfile(DeadlineTest.ShortDeadline.class)
-class DeadlineTest {
+class DeadlineTest extends LoopbackServers {
     public static class ShortDeadline implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("omrest.run.deadline", "PT2S", "omrest.write.parallelism", "1");
         }
-    }
-
-    OpenMetadataEmulator om;
-    SpecServer specs = SpecServer.start();
-
-    @AfterEach
-    void stop() {
-        specs.close();
-        om.close();
     }
 
     private JsonNode ingest(OpenMetadataEmulator target, String spec) {

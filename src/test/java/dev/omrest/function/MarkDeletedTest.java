@@ -3,10 +3,8 @@ package dev.omrest.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.emulator.OpenMetadataEmulator;
 import dev.omrest.emulator.RecordedRequest;
-import dev.omrest.emulator.SpecServer;
 import dev.omrest.support.Specs;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Collections the spec no longer has are soft-deleted (recursively), as upstream does; empty specs delete nothing. */
 @QuarkusTest
-class MarkDeletedTest {
+class MarkDeletedTest extends LoopbackServers {
     static final String TWO_TAGS = """
             {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
              "tags": [{"name": "keep"}, {"name": "drop"}],
@@ -32,15 +30,6 @@ class MarkDeletedTest {
              "paths": {"/k": {"get": {"tags": ["keep"], "responses": {}}}}}""";
     static final String NO_OPERATIONS = """
             {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}""";
-
-    OpenMetadataEmulator om;
-    SpecServer specs = SpecServer.start();
-
-    @AfterEach
-    void stop() {
-        specs.close();
-        om.close();
-    }
 
     private JsonNode ingest(String spec, boolean markDeleted) {
         return ingest(spec, markDeleted, true);

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.emulator.Fault;
 import dev.omrest.emulator.OpenMetadataEmulator;
 import dev.omrest.emulator.RecordedRequest;
-import dev.omrest.emulator.SpecServer;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,21 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Re-runs converge with the fewest writes, deletions are exact and guarded, faults do not lose entities. */
 @QuarkusTest
-class SyncTest {
+class SyncTest extends LoopbackServers {
     static final String DELETE_OP = """
                 delete:
                   tags: [pet]
                   operationId: deletePet""";
-    OpenMetadataEmulator om;
-    SpecServer specs = SpecServer.start();
-
-    @AfterEach
-    void stop() {
-        specs.close();
-        if (om != null) {
-            om.close();
-        }
-    }
 
     private JsonNode ingest(OpenMetadataEmulator target, String spec, Map<String, Object> sourceConfig) {
         specs.serve("/petstore.yaml", 200, "application/yaml", spec);

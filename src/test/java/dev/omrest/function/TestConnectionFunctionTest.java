@@ -3,13 +3,11 @@ package dev.omrest.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.emulator.OpenMetadataEmulator;
 import dev.omrest.emulator.SchemaValidator;
-import dev.omrest.emulator.SpecServer;
 import dev.omrest.support.Specs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The testConnection function through the Lambda mock event server (export selected like QUARKUS_FUNQY_EXPORT). */
 @QuarkusTest
 @TestProfile(TestConnectionFunctionTest.Export.class)
-class TestConnectionFunctionTest {
+class TestConnectionFunctionTest extends LoopbackServers {
     public static class Export implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -32,13 +30,8 @@ class TestConnectionFunctionTest {
         }
     }
 
-    OpenMetadataEmulator om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
-    SpecServer specs = SpecServer.start();
-
-    @AfterEach
-    void stop() {
-        specs.close();
-        om.close();
+    {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
     }
 
     static JsonNode test(String payload) {

@@ -2,13 +2,11 @@ package dev.omrest.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.omrest.emulator.SpecServer;
 import dev.omrest.support.Specs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,19 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** testConnectionHttp: a Lambda function URL event (payload format 2.0) in, an HTTP response out, never a 502. */
 @QuarkusTest
 @TestProfile(TestConnectionHttpTest.Export.class)
-class TestConnectionHttpTest {
+class TestConnectionHttpTest extends LoopbackServers {
     public static class Export implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.funqy.export", "testConnectionHttp");
         }
-    }
-
-    SpecServer specs = SpecServer.start();
-
-    @AfterEach
-    void stop() {
-        specs.close();
     }
 
     /** A function URL event as Lambda delivers it. */

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.emulator.Fault;
 import dev.omrest.emulator.OpenMetadataEmulator;
 import dev.omrest.emulator.RecordedRequest;
-import dev.omrest.emulator.SpecServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A call that outlives the request timeout is abandoned and sent again; the run still succeeds. */
 @QuarkusTest
 @TestProfile(TimeoutTest.ShortTimeout.class)
-class TimeoutTest {
+class TimeoutTest extends LoopbackServers {
     public static class ShortTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -29,13 +27,8 @@ class TimeoutTest {
         }
     }
 
-    OpenMetadataEmulator om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
-    SpecServer specs = SpecServer.start();
-
-    @AfterEach
-    void stop() {
-        specs.close();
-        om.close();
+    {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
     }
 
     @Test

@@ -3,10 +3,8 @@ package dev.omrest.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.emulator.Fault;
 import dev.omrest.emulator.OpenMetadataEmulator;
-import dev.omrest.emulator.SpecServer;
 import dev.omrest.support.Specs;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,15 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Batching, ordering and per-record failures of the writes. */
 @QuarkusTest
-class WritesTest {
-    OpenMetadataEmulator om;
-    SpecServer specs = SpecServer.start();
-
-    @AfterEach
-    void stop() {
-        specs.close();
-        om.close();
-    }
+class WritesTest extends LoopbackServers {
 
     /** A spec with {@code operations} GET operations spread over three tags. */
     static String generated(int operations) {
