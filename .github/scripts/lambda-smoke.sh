@@ -7,7 +7,9 @@
 #              com.amazonaws.services.lambda.runtime.api.client.AWSLambda io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest
 #
 # Environment: OM_URL (default http://127.0.0.1:8585/api), OM_TOKEN (default ci-token),
-# FUNCTION_DIR (the function's working directory, default: the bootstrap's directory or the current one).
+# FUNCTION_DIR (the function's working directory, default: the bootstrap's directory or the current one),
+# AWS_SMOKE=1 to add one ingest (spec in S3, JWT from Secrets Manager) and one testConnection (JWT from
+# SSM) against moto on loopback (needs `pip install 'moto[server]'`): the AWS SDK paths of the binary.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -56,6 +58,43 @@ invoke ingest "$work/payload.json" "$work/ingest.json"
 invoke testConnection "$work/payload.json" "$work/test-connection.json"
 invoke testConnectionHttp "$work/http-event.json" "$work/test-connection-http.json"
 
+if [ "${AWS_SMOKE:-0}" = "1" ]; then
+  moto_port="${MOTO_PORT:-5055}"
+  python3 -m moto.server -H 127.0.0.1 -p "$moto_port" > "$work/moto.log" 2>&1 &
+  moto_pid=$!
+  trap 'kill "$moto_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+  for _ in $(seq 1 60); do
+    curl -s -o /dev/null "http://127.0.0.1:$moto_port/" && break
+    sleep 1
+  done
+  export AWS_ACCESS_KEY_ID=smoke AWS_SECRET_ACCESS_KEY=smoke AWS_REGION=us-east-1 AWS_ENDPOINT_URL="http://127.0.0.1:$moto_port"
+  python3 - "$repo" "$work" "$om_token" "$moto_port" <<'PY'
+import json, sys
+import boto3
+repo, work, token, port = sys.argv[1:]
+endpoint = f"http://127.0.0.1:{port}"
+s3 = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1")
+s3.create_bucket(Bucket="smoke-specs")
+with open(f"{repo}/examples/specs/petstore.yaml", "rb") as f:
+    s3.put_object(Bucket="smoke-specs", Key="petstore/openapi.yaml", Body=f.read(), ContentType="application/yaml")
+boto3.client("secretsmanager", endpoint_url=endpoint, region_name="us-east-1").create_secret(
+    Name="smoke/openmetadata", SecretString=json.dumps({"jwt": token}))
+boto3.client("ssm", endpoint_url=endpoint, region_name="us-east-1").put_parameter(
+    Name="/smoke/openmetadata-jwt", Value=token, Type="SecureString")
+payload = json.load(open(f"{work}/payload.json"))
+payload["source"]["serviceName"] = "petstore-s3"
+payload["source"]["serviceConnection"]["config"]["openAPISchemaConnection"] = {
+    "openAPISchemaS3URL": "https://smoke-specs.s3.us-east-1.amazonaws.com/petstore/openapi.yaml",
+    "awsCredentials": {"awsRegion": "us-east-1", "endPointURL": endpoint}}
+payload["workflowConfig"]["openMetadataServerConfig"]["securityConfig"] = {"jwtToken": "secretsmanager:smoke/openmetadata#jwt"}
+json.dump(payload, open(f"{work}/aws-payload.json", "w"))
+payload["workflowConfig"]["openMetadataServerConfig"]["securityConfig"] = {"jwtToken": "ssm:/smoke/openmetadata-jwt"}
+json.dump(payload, open(f"{work}/aws-test-payload.json", "w"))
+PY
+  invoke ingest "$work/aws-payload.json" "$work/aws-ingest.json"
+  invoke testConnection "$work/aws-test-payload.json" "$work/aws-test-connection.json"
+fi
+
 python3 - "$work" <<'PY'
 import json, sys
 work = sys.argv[1]
@@ -82,8 +121,21 @@ body = json.loads(answer.get("body") or "{}")
 if answer.get("statusCode") != 200 or body.get("status") != "Successful":
     failures.append(f"testConnectionHttp: {answer}")
 
+import os
+if os.path.exists(f"{work}/aws-ingest.json"):
+    report = json.load(open(f"{work}/aws-ingest.json"))
+    print("ingest (S3 + Secrets Manager) report:", json.dumps(report))
+    endpoints = report.get("counts", {}).get("apiEndpoint", {})
+    if report.get("status") != "success" or endpoints.get("created", 0) + endpoints.get("unchanged", 0) != 9:
+        failures.append(f"ingest from S3 with a Secrets Manager JWT: {report}")
+    result = json.load(open(f"{work}/aws-test-connection.json"))
+    print("testConnection (S3 + SSM) result:", json.dumps(result))
+    if result.get("status") != "Successful":
+        failures.append(f"testConnection from S3 with an SSM JWT: {result}")
+
 if failures:
     print("SMOKE FAILED:\n  " + "\n  ".join(failures))
     sys.exit(1)
-print("smoke: ingest, testConnection and testConnectionHttp passed")
+print("smoke: ingest, testConnection and testConnectionHttp passed"
+      + (" (and the S3 / Secrets Manager / SSM runs)" if os.path.exists(f"{work}/aws-ingest.json") else ""))
 PY
