@@ -12,6 +12,7 @@ import java.util.List;
 import static dev.omrest.function.IngestFunctionTest.JWT;
 import static dev.omrest.function.IngestFunctionTest.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Batching, ordering and per-record failures of the writes. */
 @QuarkusTest
@@ -58,17 +59,19 @@ class WritesTest extends LoopbackServers {
         om.injectFault(Fault.status("PUT", "/v1/apiEndpoints/bulk", 1, 500));
         JsonNode report = invoke(payload(generated(150)));
         assertEquals("partialSuccess", report.path("status").asText());
-        assertEquals(100, report.path("counts").path("apiEndpoint").path("failed").asInt());
-        assertEquals(50, report.path("counts").path("apiEndpoint").path("created").asInt());
-        assertEquals(100, report.path("errors").size());
+        // the two batches (100 and 50) go out in parallel: the fault hits whichever arrives first
+        int failed = report.path("counts").path("apiEndpoint").path("failed").asInt();
+        assertTrue(failed == 100 || failed == 50, report.toString());
+        assertEquals(150 - failed, report.path("counts").path("apiEndpoint").path("created").asInt());
+        assertEquals(failed, report.path("errors").size());
         assertEquals("Failed to flush entities to bulk API: HTTP 500: Injected fault: HTTP 500",
                 report.path("errors").get(0).path("message").asText(), report.path("errors").get(0).toString());
-        assertEquals(50, om.endpoints().size());
+        assertEquals(150 - failed, om.endpoints().size());
 
         JsonNode retry = invoke(payload(generated(150)));
         assertEquals("success", retry.path("status").asText());
-        assertEquals(100, retry.path("counts").path("apiEndpoint").path("created").asInt());
-        assertEquals(50, retry.path("counts").path("apiEndpoint").path("unchanged").asInt());
+        assertEquals(failed, retry.path("counts").path("apiEndpoint").path("created").asInt());
+        assertEquals(150 - failed, retry.path("counts").path("apiEndpoint").path("unchanged").asInt());
         assertEquals(150, om.endpoints().size());
     }
 
