@@ -114,6 +114,11 @@ public class ConnectorStack extends Stack {
         }
     }
 
+    /** No new write after the timeout less a tenth (at least 30 s), so a run reports before Lambda stops it. */
+    static String runDeadline(int timeoutSeconds) {
+        return "PT" + (timeoutSeconds - Math.max(30, timeoutSeconds / 10)) + "S";
+    }
+
     private void addFunction(Sizing sizing, Code code) {
         String id = Character.toUpperCase(sizing.export().charAt(0)) + sizing.export().substring(1);
         LogGroup logGroup = LogGroup.Builder.create(this, id + "Logs").retention(settings.logRetention()).build();
@@ -126,6 +131,10 @@ public class ConnectorStack extends Stack {
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_FUNQY_EXPORT", sizing.export());
+        if (sizing == Sizing.INGEST) {
+            // Funqy does not hand the Lambda context to functions: the run learns its deadline from here
+            environment.put("OMREST_RUN_DEADLINE", runDeadline(settings.timeoutSeconds().get(sizing)));
+        }
         boolean jvm = settings.mode() == DeploySettings.Mode.JVM;
         if (!jvm) {
             environment.put("DISABLE_SIGNAL_HANDLERS", "true");   // as Quarkus's own sam.native.yaml

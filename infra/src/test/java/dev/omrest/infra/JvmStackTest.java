@@ -59,7 +59,9 @@ class JvmStackTest {
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                     "MemorySize", sizing == Sizing.INGEST ? 3008 : sizing.memoryMb(DeploySettings.Mode.JVM),
                     "Timeout", sizing.timeoutSeconds(),
-                    "Environment", Match.objectEquals(Map.of("Variables", Match.objectEquals(Map.of("QUARKUS_FUNQY_EXPORT", sizing.export()))))));
+                    "Environment", Match.objectEquals(Map.of("Variables", Match.objectEquals(sizing == Sizing.INGEST
+                            ? Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_RUN_DEADLINE", "PT540S")
+                            : Map.of("QUARKUS_FUNQY_EXPORT", sizing.export()))))));
         }
     }
 

@@ -63,9 +63,10 @@ class NativeStackTest {
                     Map.entry("Architectures", List.of("x86_64")),
                     Map.entry("MemorySize", sizing.memoryMb(DeploySettings.Mode.NATIVE)),
                     Map.entry("Timeout", sizing.timeoutSeconds()),
-                    Map.entry("Environment", Map.of("Variables", Map.of(
-                            "QUARKUS_FUNQY_EXPORT", sizing.export(),
-                            "DISABLE_SIGNAL_HANDLERS", "true"))),
+                    Map.entry("Environment", Map.of("Variables", sizing == Sizing.INGEST
+                            ? Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "DISABLE_SIGNAL_HANDLERS", "true",
+                                    "OMREST_RUN_DEADLINE", "PT540S")
+                            : Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "DISABLE_SIGNAL_HANDLERS", "true"))),
                     Map.entry("Code", Match.objectLike(Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.zip")))),
                     Map.entry("Description", Match.anyValue()),
                     Map.entry("LoggingConfig", Map.of("LogGroup", ref(stack.logGroup(sizing)))),
