@@ -8,9 +8,24 @@ import java.util.Map;
 /**
  * The parsed document.
  *
- * @param openApi      swagger-parser's model (Swagger 2.0 already converted to OpenAPI 3), refs unresolved
- * @param pathKeyOrder for every path, its keys in document order ({@code PathItem} does not keep that order)
- * @param messages     swagger-parser's messages: problems it tolerated
+ * @param openApi           swagger-parser's model (Swagger 2.0 already converted to OpenAPI 3), refs unresolved
+ * @param pathKeyOrder      for every path, its keys in document order ({@code PathItem} does not keep that order)
+ * @param messages          swagger-parser's messages: problems it tolerated
+ * @param bundled           the same document with external {@code $ref}s read and brought into it and OAS 3.1
+ *                          {@code $defs} made components (the very same object as {@code openApi} when the document
+ *                          has neither); what the extended field extraction reads
+ * @param referenceWarnings external references that could not be read, each naming the reference
  */
-public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages) {
+public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages,
+                         OpenAPI bundled, List<String> referenceWarnings) {
+
+    public ParsedSpec {
+        bundled = bundled == null ? openApi : bundled;
+        referenceWarnings = referenceWarnings == null ? List.of() : List.copyOf(referenceWarnings);
+    }
+
+    /** A document without external references or {@code $defs}. */
+    public ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages) {
+        this(openApi, pathKeyOrder, messages, openApi, List.of());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.omrest.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.source.RawSpec;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
@@ -10,34 +11,84 @@ import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Raw bytes to swagger-parser's model. The document is read into a tree once; swagger-parser works on
  * that tree, and Swagger 2.0 goes through the converter called directly (no ServiceLoader, which native
  * images do not have). References are left unresolved: the mapper follows them itself.
+ *
+ * <p>When the document references other files or has OAS 3.1 {@code $defs}, a second model is built from a copy
+ * of the tree with those brought in ({@link RefBundler}, {@link DefsHoister}); the first model stays exactly as
+ * the document is, for upstream's field extraction.
  */
 public final class SpecParser {
     private final DocumentReader reader;
+    private final long maxBytes;
 
     public SpecParser(long maxBytes) {
         this.reader = new DocumentReader(maxBytes);
+        this.maxBytes = maxBytes;
     }
 
     public ParsedSpec parse(RawSpec raw) {
         JsonNode root = reader.read(raw);
         requireOpenApiObject(root, raw);
         List<String> messages = new ArrayList<>();
-        OpenAPI openApi = root.hasNonNull("swagger") ? fromSwagger2(root, messages) : fromOpenApi3(root, messages);
+        OpenAPI openApi = toModel(root, messages);
         if (openApi == null) {
             throw new SpecParseException("Failed to parse OpenAPI schema " + raw.origin() + ": "
                     + (messages.isEmpty() ? "the parser returned nothing" : String.join("; ", messages)));
         }
-        return new ParsedSpec(openApi, pathKeyOrder(root), List.copyOf(messages));
+        OpenAPI bundled = openApi;
+        List<String> referenceWarnings = List.of();
+        boolean external = RefBundler.hasExternalRefs(root);
+        if (external || DefsHoister.hasDefs(root)) {
+            ObjectNode copy = root.deepCopy();
+            boolean changed = false;
+            if (external) {
+                RefBundler bundler = new RefBundler(copy, location(raw), new ExternalDocuments(maxBytes));
+                changed = bundler.run();
+                referenceWarnings = List.copyOf(bundler.warnings());
+            }
+            changed |= new DefsHoister(copy).run();
+            if (changed) {
+                OpenAPI model = toModel(copy, new ArrayList<>());
+                bundled = model == null ? openApi : model;
+            }
+        }
+        return new ParsedSpec(openApi, pathKeyOrder(root), List.copyOf(messages), bundled, referenceWarnings);
+    }
+
+    private static OpenAPI toModel(JsonNode root, List<String> messages) {
+        return root.hasNonNull("swagger") ? fromSwagger2(root, messages) : fromOpenApi3(root, messages);
+    }
+
+    /** Where the document was read from, to read its relative references against; null when unknown. */
+    static URI location(RawSpec raw) {
+        String origin = raw.origin();
+        if (origin == null || origin.isBlank()) {
+            return null;
+        }
+        String lower = origin.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("s3://")) {
+                int query = origin.indexOf('?');
+                return new URI(query < 0 ? origin : origin.substring(0, query));
+            }
+            return Path.of(origin).toAbsolutePath().normalize().toUri();
+        } catch (URISyntaxException | InvalidPathException e) {
+            return null;
+        }
     }
 
     private static void requireOpenApiObject(JsonNode root, RawSpec raw) {

@@ -1,0 +1,97 @@
+package dev.omrest.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.config.HttpAccess;
+import dev.omrest.config.SpecLocation;
+import dev.omrest.source.FetchLimits;
+import dev.omrest.source.RawSpec;
+import dev.omrest.source.SpecFetchException;
+import dev.omrest.source.SpecSource;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The other files a document references, read once each through the source stage's fetcher and with its limits
+ * (timeouts, size, redirects, no link-local or cloud metadata addresses), plus limits of their own: at most
+ * {@value #MAX_DOCUMENTS} files, the size cap shared by all of them, and {@link #TIME_BUDGET} for all reading. Files
+ * are fetched without the connection's credentials. A document fetched from a URL may only reference http(s)
+ * URLs; a local file may reference other local files and URLs.
+ */
+final class ExternalDocuments {
+    static final int MAX_DOCUMENTS = 100;
+    static final Duration TIME_BUDGET = Duration.ofSeconds(60);
+
+    record Loaded(JsonNode tree, String failure) {
+    }
+
+    private final DocumentReader reader;
+    private final Map<URI, Loaded> cache = new HashMap<>();
+    private long bytesLeft;
+    private long deadline;
+    private int fetched;
+
+    ExternalDocuments(long maxBytes) {
+        this.reader = new DocumentReader(maxBytes);
+        this.bytesLeft = maxBytes;
+    }
+
+    Loaded load(URI document, URI root) {
+        Loaded loaded = cache.get(document);
+        if (loaded == null) {
+            loaded = fetch(document, root);
+            cache.put(document, loaded);
+        }
+        return loaded;
+    }
+
+    private Loaded fetch(URI document, URI root) {
+        String scheme = document.getScheme() == null ? "" : document.getScheme().toLowerCase(Locale.ROOT);
+        String rootScheme = root == null || root.getScheme() == null ? "" : root.getScheme().toLowerCase(Locale.ROOT);
+        boolean http = scheme.equals("http") || scheme.equals("https");
+        if (!http && !scheme.equals("file")) {
+            return failed("only http(s) URLs and files are read, not " + (scheme.isEmpty() ? "this" : scheme + ":")
+                    + " references" + (scheme.equals("s3") ? " (relative references of a spec read from S3 are not followed)" : ""));
+        }
+        if (scheme.equals("file") && !rootScheme.equals("file")) {
+            return failed("a document that was not read from a file may not reference local files");
+        }
+        if (fetched >= MAX_DOCUMENTS) {
+            return failed("more than " + MAX_DOCUMENTS + " referenced files");
+        }
+        long now = System.nanoTime();
+        if (deadline == 0) {
+            deadline = now + TIME_BUDGET.toNanos();
+        }
+        Duration left = Duration.ofNanos(deadline - now);
+        if (left.toMillis() < 100) {
+            return failed("the " + TIME_BUDGET.toSeconds() + " s for reading referenced files are used up");
+        }
+        if (bytesLeft <= 0) {
+            return failed("the referenced files together exceed the size limit");
+        }
+        fetched++;
+        FetchLimits limits = new FetchLimits(left.compareTo(FetchLimits.DEFAULT.connectTimeout()) < 0 ? left
+                : FetchLimits.DEFAULT.connectTimeout(), left.compareTo(FetchLimits.DEFAULT.requestTimeout()) < 0 ? left
+                : FetchLimits.DEFAULT.requestTimeout(), bytesLeft, FetchLimits.DEFAULT.maxRedirects(), false);
+        try {
+            SpecLocation location = http ? new SpecLocation.Url(document, HttpAccess.NONE)
+                    : new SpecLocation.File(Path.of(document));
+            RawSpec raw = new SpecSource(limits).fetch(location);
+            bytesLeft -= raw.body().length;
+            return new Loaded(reader.read(raw), null);
+        } catch (SpecFetchException | SpecParseException e) {
+            return failed(e.getMessage());
+        } catch (RuntimeException e) {
+            return failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static Loaded failed(String reason) {
+        return new Loaded(null, reason);
+    }
+}
