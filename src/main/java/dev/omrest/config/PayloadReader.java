@@ -62,6 +62,7 @@ public final class PayloadReader {
         double maxShare = f.fraction(sourceConfig, SOURCE_CONFIG, "deletionGuardMaxShare", 0.5);
         boolean allowMassDeletion = f.bool(sourceConfig, SOURCE_CONFIG, "allowMassDeletion", false);
         boolean overrideMetadata = f.bool(sourceConfig, SOURCE_CONFIG, "overrideMetadata", false);
+        SchemaFieldsMode schemaFields = schemaFields(f, sourceConfig);
 
         JsonNode workflow = f.object(payload, "", "workflowConfig", false);
         JsonNode server = f.object(workflow, "workflowConfig", "openMetadataServerConfig", false);
@@ -72,7 +73,22 @@ public final class PayloadReader {
         }
         throwIfProblems(f);
         return new IngestSettings(part.serviceName(), part.spec(), docUrl, collectionFilter, endpointFilter, markDeleted,
-                markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection, pipelineFqn);
+                markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection, pipelineFqn,
+                schemaFields);
+    }
+
+    /** {@code extended} (default) or {@code upstream}. */
+    private static SchemaFieldsMode schemaFields(PayloadFields f, JsonNode sourceConfig) {
+        String text = f.text(sourceConfig, SOURCE_CONFIG, "schemaFields", false);
+        if (text == null) {
+            return SchemaFieldsMode.EXTENDED;
+        }
+        SchemaFieldsMode mode = SchemaFieldsMode.fromText(text);
+        if (mode == null) {
+            f.problem(SOURCE_CONFIG + ".schemaFields must be extended or upstream, not '" + text + "'");
+            return SchemaFieldsMode.EXTENDED;
+        }
+        return mode;
     }
 
     /** For test connection only the connection is required; a server config adds a server check. */

@@ -1,5 +1,6 @@
 package dev.omrest.map;
 
+import dev.omrest.config.SchemaFieldsMode;
 import dev.omrest.openmetadata.ApiSchema;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.openmetadata.CreateApiEndpoint;
@@ -17,8 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** A parsed document to the create requests upstream's connector would send (names and FQNs identical). */
+/**
+ * A parsed document to the create requests upstream's connector would send (names and FQNs identical). Request and
+ * response fields follow the context's {@link SchemaFieldsMode}: upstream's rules ({@link OperationSchemas}) or the
+ * extended ones ({@link ExtendedSchemas}); nothing else depends on the mode.
+ */
 public final class ApiMapper {
     private ApiMapper() {
     }
@@ -27,11 +33,26 @@ public final class ApiMapper {
         return new Run(spec, context).map();
     }
 
+    /** The operation of a path item under an OpenAPI operation key, or null. */
+    static Operation operation(PathItem item, String key) {
+        return switch (key) {
+            case "get" -> item.getGet();
+            case "put" -> item.getPut();
+            case "post" -> item.getPost();
+            case "delete" -> item.getDelete();
+            case "options" -> item.getOptions();
+            case "head" -> item.getHead();
+            case "patch" -> item.getPatch();
+            case "trace" -> item.getTrace();
+            default -> null;
+        };
+    }
+
     private static final class Run {
         private final OpenAPI openApi;
         private final Map<String, List<String>> keyOrder;
         private final MappingContext context;
-        private final OperationSchemas schemas;
+        private final EndpointSchemas schemas;
         private final List<Notice> warnings = new ArrayList<>();
         private final List<Notice> collectionFailures = new ArrayList<>();
         private final List<Notice> endpointFailures = new ArrayList<>();
@@ -45,8 +66,29 @@ public final class ApiMapper {
             this.openApi = spec.openApi();
             this.keyOrder = spec.pathKeyOrder();
             this.context = context;
-            this.schemas = new OperationSchemas(openApi.getComponents());
             spec.messages().forEach(m -> warnings.add(new Notice(null, "OpenAPI parser: " + m)));
+            if (context.schemaFields() == SchemaFieldsMode.UPSTREAM) {
+                OperationSchemas upstream = new OperationSchemas(openApi.getComponents());
+                this.schemas = new EndpointSchemas() {
+                    @Override
+                    public ApiSchema request(String path, String method, Operation operation, Consumer<String> warn) {
+                        return upstream.request(operation, warn);
+                    }
+
+                    @Override
+                    public ApiSchema response(String path, String method, Operation operation, Consumer<String> warn) {
+                        return upstream.response(operation, warn);
+                    }
+                };
+            } else {
+                this.schemas = new ExtendedSchemas(spec.bundled());
+                spec.referenceWarnings().forEach(m -> warnings.add(new Notice(null, m)));
+                boolean noPaths = openApi.getPaths() == null || openApi.getPaths().isEmpty();
+                if (noPaths && openApi.getWebhooks() != null && !openApi.getWebhooks().isEmpty()) {
+                    warnings.add(new Notice(null, "The document describes " + openApi.getWebhooks().size()
+                            + " webhook(s) and no paths; webhooks are requests the API sends, not endpoints, and are not ingested"));
+                }
+            }
         }
 
         DesiredState map() {
@@ -88,29 +130,66 @@ public final class ApiMapper {
 
         /** §6.1: a path belongs to a collection by the tags of its first operation; all its operations follow it. */
         private void addEndpoints(CollectionSource collection) {
-            if (openApi.getPaths() == null) {
+            List<PathEntry> paths = pathsByCollection().getOrDefault(collection.name(), List.of());
+            if (paths.isEmpty()) {
                 return;
             }
             String collectionFqn = Fqn.build(context.serviceName(), collection.name());
             String collectionUrl = EntityUrls.collection(context.docUrl(), collection.name(), context.fallbackUrl());
-            for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
-                List<String> methods = operationKeys(path.getKey(), path.getValue());
-                if (methods.isEmpty() || !belongsTo(collection, operation(path.getValue(), methods.get(0)))) {
+            for (PathEntry path : paths) {
+                if (!context.endpointFilter().accepts(path.cleanPath())) {
+                    filteredEndpoints += path.methods().size();
                     continue;
                 }
-                String cleanPath = path.getKey().endsWith("/")
-                        ? path.getKey().substring(0, path.getKey().length() - 1) : path.getKey();
-                if (!context.endpointFilter().accepts(cleanPath)) {
-                    filteredEndpoints += methods.size();
-                    continue;
-                }
-                for (String method : methods) {
-                    addEndpoint(collectionFqn, collectionUrl, cleanPath, method, operation(path.getValue(), method));
+                for (String method : path.methods()) {
+                    addEndpoint(collectionFqn, collectionUrl, path.path(), path.cleanPath(), method,
+                            operation(path.item(), method));
                 }
             }
         }
 
-        private void addEndpoint(String collectionFqn, String collectionUrl, String cleanPath, String method,
+        /** A path with operations: its keys, and the cleaned path the endpoint names use. */
+        private record PathEntry(String path, PathItem item, List<String> methods, String cleanPath) {
+        }
+
+        private Map<String, List<PathEntry>> byCollection;
+
+        /**
+         * The paths of each collection, in document order, computed once: {@code default} takes the paths whose first
+         * operation has no tags (or the tag {@code default}), every other collection the paths whose first operation
+         * carries its name.
+         */
+        private Map<String, List<PathEntry>> pathsByCollection() {
+            if (byCollection != null) {
+                return byCollection;
+            }
+            byCollection = new HashMap<>();
+            if (openApi.getPaths() == null) {
+                return byCollection;
+            }
+            for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
+                List<String> methods = operationKeys(path.getKey(), path.getValue());
+                if (methods.isEmpty()) {
+                    continue;
+                }
+                String cleanPath = path.getKey().endsWith("/")
+                        ? path.getKey().substring(0, path.getKey().length() - 1) : path.getKey();
+                PathEntry entry = new PathEntry(path.getKey(), path.getValue(), methods, cleanPath);
+                List<String> tags = operation(path.getValue(), methods.get(0)).getTags();
+                java.util.Set<String> collectionNames = new java.util.LinkedHashSet<>();
+                if (tags == null || tags.isEmpty()) {
+                    collectionNames.add(CollectionSource.DEFAULT);
+                } else {
+                    tags.stream().filter(java.util.Objects::nonNull).forEach(collectionNames::add);
+                }
+                for (String name : collectionNames) {
+                    byCollection.computeIfAbsent(name, k -> new ArrayList<>()).add(entry);
+                }
+            }
+            return byCollection;
+        }
+
+        private void addEndpoint(String collectionFqn, String collectionUrl, String path, String cleanPath, String method,
                                  Operation operation) {
             String name = cleanPath + "/" + method;
             try {
@@ -120,8 +199,8 @@ public final class ApiMapper {
                 }
                 String fqn = collectionFqn + "." + Fqn.build(name);
                 List<String> endpointWarnings = new ArrayList<>();
-                ApiSchema request = schemas.request(operation, endpointWarnings::add);
-                ApiSchema response = schemas.response(operation, endpointWarnings::add);
+                ApiSchema request = schemas.request(path, method, operation, endpointWarnings::add);
+                ApiSchema response = schemas.response(path, method, operation, endpointWarnings::add);
                 endpointWarnings.forEach(w -> warnings.add(new Notice(fqn, w)));
                 String url = EntityUrls.endpoint(collectionUrl, operation.getOperationId(), context.fallbackUrl());
                 DesiredState.Mapped<CreateApiEndpoint> endpoint = new DesiredState.Mapped<>(fqn, new CreateApiEndpoint(
@@ -151,28 +230,6 @@ public final class ApiMapper {
                 }
             }
             return methods;
-        }
-
-        private static boolean belongsTo(CollectionSource collection, Operation first) {
-            List<String> tags = first.getTags();
-            if (CollectionSource.DEFAULT.equals(collection.name())) {
-                return tags == null || tags.isEmpty() || tags.contains(CollectionSource.DEFAULT);
-            }
-            return tags != null && tags.contains(collection.name());
-        }
-
-        private static Operation operation(PathItem item, String key) {
-            return switch (key) {
-                case "get" -> item.getGet();
-                case "put" -> item.getPut();
-                case "post" -> item.getPost();
-                case "delete" -> item.getDelete();
-                case "options" -> item.getOptions();
-                case "head" -> item.getHead();
-                case "patch" -> item.getPatch();
-                case "trace" -> item.getTrace();
-                default -> null;
-            };
         }
 
         private int countOperations() {

@@ -17,9 +17,17 @@ import java.util.function.Consumer;
  * expanded by name, recursion cut when a ref repeats one of its ancestors.
  */
 final class FieldExtractor {
+    /**
+     * Upstream expands shared schemas again at every use, without limit; on a few real specs that exhausts any heap.
+     * One request or response schema that would need more fields than this fails the way a schema error fails
+     * upstream (a warning, no fields). No spec of the corpus that upstream can map comes near it (the largest needs
+     * 779,000).
+     */
+    static final int MAX_FIELDS = 1_000_000;
     private final Map<String, Schema> schemas;
     private final Consumer<String> warn;
     private final Deque<String> ancestors = new ArrayDeque<>();
+    private int built;
 
     FieldExtractor(Components components, Consumer<String> warn) {
         this.schemas = components == null || components.getSchemas() == null ? Map.of() : components.getSchemas();
@@ -62,6 +70,9 @@ final class FieldExtractor {
     }
 
     private SchemaField propertyField(String name, Schema<?> definition) {
+        if (++built > MAX_FIELDS) {
+            throw new TooManyFieldsException();
+        }
         String problem = EntityNames.fieldNameProblem(name);
         if (problem != null) {
             throw new InvalidFieldException(problem);
@@ -104,6 +115,13 @@ final class FieldExtractor {
                 && s.getProperties() == null && s.getItems() == null && s.getAllOf() == null && s.getOneOf() == null
                 && s.getAnyOf() == null && s.getEnum() == null && s.getDescription() == null
                 && s.getAdditionalProperties() == null && s.getTitle() == null);
+    }
+
+    /** Not caught per reference: the whole request or response schema fails. */
+    static final class TooManyFieldsException extends RuntimeException {
+        TooManyFieldsException() {
+            super("the schema expands to more than " + MAX_FIELDS + " fields");
+        }
     }
 
     static final class InvalidFieldException extends RuntimeException {

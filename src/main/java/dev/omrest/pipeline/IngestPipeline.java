@@ -86,7 +86,7 @@ public final class IngestPipeline {
             phase = System.nanoTime();
             DesiredState desired = ApiMapper.map(parsed, new MappingContext(settings.serviceName(),
                     settings.serviceConnection(), settings.docUrl(), settings.spec().fallbackUrl(),
-                    settings.collectionFilter(), settings.endpointFilter()));
+                    settings.collectionFilter(), settings.endpointFilter(), settings.schemaFields()));
             durations.put("map", millisSince(phase));
             warnings.addAll(desired.warnings());
 

@@ -117,8 +117,8 @@ class IngestFunctionTest {
     void workedExampleSendsExactlyTheSpecifiedBodies(OpenMetadataEmulator.Mode mode) {
         om = OpenMetadataEmulator.start(mode, JWT);
         specs.serve("/openapi.json", 200, "application/json", Specs.resource("specs/worked-example.json"));
-        JsonNode report = invoke(Payloads.url("petapi", specs.url("/openapi.json"), null, "https://docs.example.com/",
-                om.apiUrl(), JWT));
+        JsonNode report = invoke(Payloads.with(Payloads.url("petapi", specs.url("/openapi.json"), null, "https://docs.example.com/",
+                om.apiUrl(), JWT), "source.sourceConfig.config.schemaFields", "upstream"));
         assertEquals("success", report.path("status").asText(), report.toString());
 
         JsonNode expected = Specs.readJson(Specs.resource("expected/worked-example.json"));
@@ -162,7 +162,8 @@ class IngestFunctionTest {
         }
         Assumptions.assumeTrue(Files.exists(sample));
         om = OpenMetadataEmulator.start(mode, JWT);
-        JsonNode report = invoke(Payloads.file("sample", sample.toAbsolutePath().toString(), om.apiUrl(), JWT));
+        JsonNode report = invoke(Payloads.with(Payloads.file("sample", sample.toAbsolutePath().toString(), om.apiUrl(), JWT),
+                "source.sourceConfig.config.schemaFields", "upstream"));
         assertEquals("success", report.path("status").asText(), report.toString());
         assertEquals(Set.of("sample.pet", "sample.store", "sample.user", "sample.default"), om.collections().keySet());
         assertEquals(Set.of("sample.pet./pet/post", "sample.pet./pet/get", "sample.store./store/order/post",

@@ -1,6 +1,7 @@
 package dev.omrest.map;
 
 import dev.omrest.config.NameFilter;
+import dev.omrest.config.SchemaFieldsMode;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,13 @@ class UpstreamCollectionsAndEndpointsTest {
              }}""";
 
     private static DesiredState petstore(NameFilter collections, NameFilter endpoints) {
-        return Specs.map(PETSTORE, new MappingContext("openapi_rest", null, DOC_URL, SCHEMA_URL, collections, endpoints));
+        return Specs.map(PETSTORE, new MappingContext("openapi_rest", null, DOC_URL, SCHEMA_URL, collections, endpoints,
+                SchemaFieldsMode.UPSTREAM));
+    }
+
+    /** These are upstream's expectations: run in {@code schemaFields: upstream} mode (names do not depend on it). */
+    private static MappingContext upstream(String service, String fallbackUrl) {
+        return Specs.context(service, null, fallbackUrl).withSchemaFields(SchemaFieldsMode.UPSTREAM);
     }
 
     private static List<String> collectionNames(DesiredState state) {
@@ -60,7 +67,7 @@ class UpstreamCollectionsAndEndpointsTest {
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"},
                  "tags": [{}, {"name": "known"}],
                  "paths": {"/a": {"get": {"tags": ["new"], "responses": {}}}}}""";
-        DesiredState state = Specs.map(spec, Specs.context("svc", null, null));
+        DesiredState state = Specs.map(spec, upstream("svc", null));
         assertEquals(List.of("known", "default", "new"), collectionNames(state));
     }
 
@@ -70,7 +77,7 @@ class UpstreamCollectionsAndEndpointsTest {
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"},
                  "paths": {"/a": {"get": {"tags": ["zeta"], "responses": {}}},
                            "/b": {"get": {"tags": ["Alpha", "beta"], "responses": {}}}}}""";
-        assertEquals(List.of("default", "Alpha", "beta", "zeta"), collectionNames(Specs.map(spec, Specs.context("svc", null, null))));
+        assertEquals(List.of("default", "Alpha", "beta", "zeta"), collectionNames(Specs.map(spec, upstream("svc", null))));
     }
 
     @Test
@@ -136,7 +143,7 @@ class UpstreamCollectionsAndEndpointsTest {
     void nullPathsGiveNoEndpointsAndUnknownKeysAreNotOperations() {
         String noPaths = """
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": null}""";
-        DesiredState empty = Specs.map(noPaths, Specs.context("svc", null, null));
+        DesiredState empty = Specs.map(noPaths, upstream("svc", null));
         assertEquals(List.of("default"), collectionNames(empty));
         assertEquals(List.of(), empty.endpoints());
         assertEquals(0, empty.operations());
@@ -144,7 +151,7 @@ class UpstreamCollectionsAndEndpointsTest {
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"},
                  "paths": {"/a": {"unsupported": {"responses": {}}, "x-internal": {"a": 1}, "get": {"responses": {}}}}}""";
         assertEquals(List.of("svc.default./a/get"),
-                Specs.map(odd, Specs.context("svc", null, null)).endpoints().stream().map(DesiredState.Mapped::fqn).toList());
+                Specs.map(odd, upstream("svc", null)).endpoints().stream().map(DesiredState.Mapped::fqn).toList());
     }
 
     @Test
@@ -155,7 +162,7 @@ class UpstreamCollectionsAndEndpointsTest {
                                        "get": {"tags": ["a", "b"], "responses": {}}},
                            "/both": {"get": {"tags": ["a", "b"], "responses": {}}}}}""";
         assertEquals(List.of("svc.a./both/get", "svc.b./things/post", "svc.b./things/get", "svc.b./both/get"),
-                Specs.map(spec, Specs.context("svc", null, null)).endpoints().stream().map(DesiredState.Mapped::fqn).toList());
+                Specs.map(spec, upstream("svc", null)).endpoints().stream().map(DesiredState.Mapped::fqn).toList());
     }
 
     @Test
@@ -166,7 +173,7 @@ class UpstreamCollectionsAndEndpointsTest {
                                        "summary": "x", "get": {"tags": ["a"], "responses": {}}},
                            "/y": {"get": {"tags": ["a"], "responses": {}}}}}""";
         assertEquals(List.of("svc.a./x/{id}/get", "svc.a./y/get"),
-                Specs.map(spec, Specs.context("svc", null, null)).endpoints().stream().map(DesiredState.Mapped::fqn).toList());
+                Specs.map(spec, upstream("svc", null)).endpoints().stream().map(DesiredState.Mapped::fqn).toList());
     }
 
     @Test
@@ -176,7 +183,7 @@ class UpstreamCollectionsAndEndpointsTest {
                  "paths": {"/documents": {"post": {"operationId": "first", "responses": {}}},
                            "/documents/": {"post": {"operationId": "second", "responses": {}}},
                            "/": {"get": {"responses": {}}}}}""";
-        DesiredState state = Specs.map(spec, Specs.context("svc", null, "https://x.test/spec.json"));
+        DesiredState state = Specs.map(spec, upstream("svc", "https://x.test/spec.json"));
         assertEquals(List.of("svc.default./documents/post", "svc.default./get"),
                 state.endpoints().stream().map(DesiredState.Mapped::fqn).toList());
         assertEquals("https://x.test/spec.json/second", state.endpoints().get(0).request().endpointURL());
@@ -189,7 +196,7 @@ class UpstreamCollectionsAndEndpointsTest {
         String spec = """
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"},
                  "paths": {"/v1.0/users": {"get": {"tags": ["v1.pets"], "responses": {}}}}}""";
-        DesiredState state = Specs.map(spec, Specs.context("svc", null, null));
+        DesiredState state = Specs.map(spec, upstream("svc", null));
         assertEquals(List.of("svc.default", "svc.\"v1.pets\""), state.collections().stream().map(DesiredState.Mapped::fqn).toList());
         assertEquals(List.of("svc.\"v1.pets\".\"/v1.0/users/get\""), state.endpoints().stream().map(DesiredState.Mapped::fqn).toList());
         assertEquals("svc.\"v1.pets\"", state.endpoints().get(0).request().apiCollection());
@@ -202,7 +209,7 @@ class UpstreamCollectionsAndEndpointsTest {
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "tags": [{"name": "bad::tag"}, {"name": "ok"}],
                  "paths": {"%s": {"get": {"tags": ["ok"], "operationId": "long", "responses": {}}},
                            "/fine": {"get": {"tags": ["ok"], "responses": {}}}}}""".formatted(longPath);
-        DesiredState state = Specs.map(spec, Specs.context("svc", null, null));
+        DesiredState state = Specs.map(spec, upstream("svc", null));
         assertEquals(List.of("ok", "default"), collectionNames(state));
         assertEquals(List.of("svc.ok./fine/get"), state.endpoints().stream().map(DesiredState.Mapped::fqn).toList());
         assertEquals("Error creating API Collection request: name must not contain '::'", state.collectionFailures().get(0).message());

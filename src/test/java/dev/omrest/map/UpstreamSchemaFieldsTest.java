@@ -1,6 +1,7 @@
 package dev.omrest.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.config.SchemaFieldsMode;
 import dev.omrest.openmetadata.CreateApiEndpoint;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Upstream's test_rest.py cases on request and response fields and types (§7–§9, §14.1), ported. */
 class UpstreamSchemaFieldsTest {
+    /** These are upstream's expectations: run in {@code schemaFields: upstream} mode. */
+    private static final MappingContext UPSTREAM = Specs.context("svc", null, null).withSchemaFields(SchemaFieldsMode.UPSTREAM);
 
     /** The only endpoint of a one-operation OAS 3 document with these components and operation. */
     private static DesiredState one(String operation, String schemas) {
@@ -19,7 +22,7 @@ class UpstreamSchemaFieldsTest {
                 {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
                  "paths": {"/op": {"post": %s}},
                  "components": {"schemas": %s}}""".formatted(operation, schemas);
-        return Specs.map(spec, Specs.context("svc", null, null));
+        return Specs.map(spec, UPSTREAM);
     }
 
     private static CreateApiEndpoint endpoint(DesiredState state) {
@@ -218,7 +221,7 @@ class UpstreamSchemaFieldsTest {
                  {"name": "any", "dataType": "ARRAY"},
                  {"name": "untyped", "dataType": "UNKNOWN"},
                  {"name": "limit", "dataType": "INT"}]""",
-                endpoint(Specs.map(spec, Specs.context("svc", null, null))).requestSchema());
+                endpoint(Specs.map(spec, UPSTREAM)).requestSchema());
     }
 
     @Test
@@ -234,7 +237,7 @@ class UpstreamSchemaFieldsTest {
                      "responses": {"200": {"description": "ok"}}}}},
                  "parameters": {"Limit": {"name": "limit", "in": "query", "type": "integer"}},
                  "definitions": {"User": {"type": "object", "properties": {"id": {"type": "integer"}, "username": {"type": "string"}}}}}""";
-        DesiredState state = Specs.map(spec, Specs.context("svc", null, null));
+        DesiredState state = Specs.map(spec, UPSTREAM);
         assertEquals(List.of("svc.default./users/post", "svc.default./search/get"),
                 state.endpoints().stream().map(DesiredState.Mapped::fqn).toList());
         String user = "[{\"name\": \"id\", \"dataType\": \"INT\"}, {\"name\": \"username\", \"dataType\": \"STRING\"}]";
@@ -253,7 +256,7 @@ class UpstreamSchemaFieldsTest {
                                                "responses": {"200": {"description": "ok"}}}}},
                  "definitions": {"User": {"type": "object", "properties": {"id": {"type": "integer"}}}}}""";
         assertFields("[{\"name\": \"id\", \"dataType\": \"INT\"}]",
-                endpoint(Specs.map(spec, Specs.context("svc", null, null))).requestSchema());
+                endpoint(Specs.map(spec, UPSTREAM)).requestSchema());
     }
 
     @Test
@@ -307,6 +310,6 @@ class UpstreamSchemaFieldsTest {
         assertFields("""
                 [{"name": "a", "dataType": "STRING"}, {"name": "b", "dataType": "UNKNOWN"},
                  {"name": "c", "dataType": "ARRAY", "children": [{"name": "item", "dataType": "BOOLEAN"}]}]""",
-                endpoint(Specs.map(spec, Specs.context("svc", null, null))).responseSchema());
+                endpoint(Specs.map(spec, UPSTREAM)).responseSchema());
     }
 }

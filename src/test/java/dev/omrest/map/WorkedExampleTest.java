@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.config.NameFilter;
 import dev.omrest.config.PayloadReader;
 import dev.omrest.config.IngestSettings;
+import dev.omrest.config.SchemaFieldsMode;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class WorkedExampleTest {
               "serviceConnection": {"config": {"type": "Rest",
                 "openAPISchemaConnection": {"openAPISchemaURL": "https://api.example.com/openapi.json"},
                 "docURL": "https://docs.example.com/"}},
-              "sourceConfig": {"config": {"type": "ApiMetadata"}}},
+              "sourceConfig": {"config": {"type": "ApiMetadata", "schemaFields": "upstream"}}},
              "sink": {"type": "metadata-rest", "config": {}},
              "workflowConfig": {"openMetadataServerConfig": {"hostPort": "http://localhost:8585/api",
                "authProvider": "openmetadata", "securityConfig": {"jwtToken": "t"}}}}""";
@@ -26,7 +27,7 @@ class WorkedExampleTest {
         IngestSettings settings = PayloadReader.read(Specs.readJson(PAYLOAD));
         DesiredState desired = ApiMapper.map(Specs.parse(Specs.resource("specs/worked-example.json"), "application/json"),
                 new MappingContext(settings.serviceName(), settings.serviceConnection(), settings.docUrl(),
-                        settings.spec().fallbackUrl(), NameFilter.ACCEPT_ALL, NameFilter.ACCEPT_ALL));
+                        settings.spec().fallbackUrl(), NameFilter.ACCEPT_ALL, NameFilter.ACCEPT_ALL, settings.schemaFields()));
         JsonNode expected = Specs.readJson(Specs.resource("expected/worked-example.json"));
 
         assertEquals(expected.get("apiService"), Specs.json(desired.service()));
@@ -46,7 +47,7 @@ class WorkedExampleTest {
     @Test
     void withoutDocUrlTheSchemaUrlIsTheFallback() {
         DesiredState desired = Specs.map(Specs.resource("specs/worked-example.json"),
-                Specs.context("petapi", null, "https://api.example.com/openapi.json"));
+                Specs.context("petapi", null, "https://api.example.com/openapi.json").withSchemaFields(SchemaFieldsMode.UPSTREAM));
         assertEquals(java.util.List.of("https://api.example.com/openapi.json"),
                 desired.collections().stream().map(c -> c.request().endpointURL()).distinct().toList());
         assertEquals(java.util.List.of("https://api.example.com/openapi.json/listPets",

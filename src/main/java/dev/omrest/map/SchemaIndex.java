@@ -1,0 +1,244 @@
+package dev.omrest.map;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Discriminator;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Local references of one document, for the extended extraction: {@code #/components/schemas/A} and pointers into
+ * it ({@code #/components/schemas/A/properties/b}, {@code …/items}, {@code …/allOf/0}), {@code #/definitions/A},
+ * pointers into {@code #/paths/…}, and otherwise upstream's rule (the last segment, looked up in
+ * {@code components.schemas}). Request bodies, responses and parameters that are references are followed, also
+ * when a component is itself a reference.
+ */
+final class SchemaIndex {
+    private static final int MAX_CHAIN = 16;
+    private final OpenAPI openApi;
+    private final Components components;
+    private final Map<String, Schema> schemas;
+    private final Map<String, Optional<Schema<?>>> cache = new HashMap<>();
+    /** Display marks of discriminators, made once per document (some map thousands of values). */
+    final Map<Discriminator, String> discriminatorMarks = new IdentityHashMap<>();
+
+    SchemaIndex(OpenAPI openApi) {
+        this.openApi = openApi;
+        this.components = openApi.getComponents();
+        this.schemas = components == null || components.getSchemas() == null ? Map.of() : components.getSchemas();
+    }
+
+    /** The schema a local reference points at, or null (external or missing). */
+    Schema<?> schema(String ref) {
+        if (ref == null || !ref.startsWith("#")) {
+            return null;
+        }
+        Optional<Schema<?>> known = cache.get(ref);
+        if (known == null) {
+            known = Optional.ofNullable(lookup(ref, 0));
+            cache.put(ref, known);
+        }
+        return known.orElse(null);
+    }
+
+    private Schema<?> lookup(String ref, int chain) {
+        String[] segments = segments(ref);
+        if (segments.length >= 3 && segments[0].equals("components") && segments[1].equals("schemas")) {
+            return navigate(schemas.get(segments[2]), segments, 3, chain);
+        }
+        if (segments.length >= 2 && segments[0].equals("definitions")) {
+            return navigate(schemas.get(segments[1]), segments, 2, chain);
+        }
+        if (segments.length >= 3 && segments[0].equals("paths")) {
+            return fromPaths(segments, chain);
+        }
+        if (segments.length == 0) {
+            return null;
+        }
+        return schemas.get(segments[segments.length - 1]);
+    }
+
+    private Schema<?> navigate(Schema<?> start, String[] segments, int from, int chain) {
+        Schema<?> schema = start;
+        int i = from;
+        while (schema != null && i < segments.length) {
+            if (schema.get$ref() != null) {
+                if (chain >= MAX_CHAIN) {
+                    return null;
+                }
+                schema = schema.get$ref().startsWith("#") ? lookup(schema.get$ref(), chain + 1) : null;
+                continue;
+            }
+            String key = segments[i];
+            String next = i + 1 < segments.length ? segments[i + 1] : null;
+            switch (key) {
+                case "properties" -> {
+                    schema = schema.getProperties() == null || next == null ? null : schema.getProperties().get(next);
+                    i += 2;
+                }
+                case "items" -> {
+                    schema = schema.getItems();
+                    i++;
+                }
+                case "additionalProperties" -> {
+                    schema = schema.getAdditionalProperties() instanceof Schema<?> s ? s : null;
+                    i++;
+                }
+                case "not" -> {
+                    schema = schema.getNot();
+                    i++;
+                }
+                case "allOf", "oneOf", "anyOf", "prefixItems" -> {
+                    List<Schema> list = switch (key) {
+                        case "allOf" -> schema.getAllOf();
+                        case "oneOf" -> schema.getOneOf();
+                        case "anyOf" -> schema.getAnyOf();
+                        default -> schema.getPrefixItems();
+                    };
+                    schema = element(list, next);
+                    i += 2;
+                }
+                default -> schema = null;
+            }
+        }
+        return schema;
+    }
+
+    /** {@code #/paths/<path>/<method>/(requestBody|responses/<code>)/content/<type>/schema…} or {@code …/parameters/<i>/schema…}. */
+    private Schema<?> fromPaths(String[] s, int chain) {
+        PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(s[1]);
+        if (item == null) {
+            return null;
+        }
+        int i = 2;
+        List<Parameter> parameters = item.getParameters();
+        Operation operation = null;
+        if (!s[i].equals("parameters")) {
+            operation = ApiMapper.operation(item, s[i]);
+            if (operation == null) {
+                return null;
+            }
+            parameters = operation.getParameters();
+            i++;
+        }
+        if (i >= s.length) {
+            return null;
+        }
+        Content content = null;
+        switch (s[i]) {
+            case "parameters" -> {
+                Parameter parameter = parameter(element(parameters, i + 1 < s.length ? s[i + 1] : null));
+                if (parameter == null || i + 2 >= s.length) {
+                    return null;
+                }
+                if (s[i + 2].equals("schema")) {
+                    return navigate(parameter.getSchema(), s, i + 3, chain);
+                }
+                content = parameter.getContent();
+                i += 2;
+            }
+            case "requestBody" -> {
+                RequestBody body = operation == null ? null : requestBody(operation.getRequestBody());
+                content = body == null ? null : body.getContent();
+                i++;
+            }
+            case "responses" -> {
+                ApiResponse response = operation == null || operation.getResponses() == null || i + 1 >= s.length ? null
+                        : response(operation.getResponses().get(s[i + 1]));
+                content = response == null ? null : response.getContent();
+                i += 2;
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (content == null || i + 2 >= s.length || !s[i].equals("content") || !s[i + 2].equals("schema")) {
+            return null;
+        }
+        MediaType media = content.get(s[i + 1]);
+        return media == null ? null : navigate(media.getSchema(), s, i + 3, chain);
+    }
+
+    RequestBody requestBody(RequestBody body) {
+        for (int i = 0; body != null && body.get$ref() != null; i++) {
+            body = i >= MAX_CHAIN ? null : byName(components == null ? null : components.getRequestBodies(), body.get$ref());
+        }
+        return body;
+    }
+
+    ApiResponse response(ApiResponse response) {
+        for (int i = 0; response != null && response.get$ref() != null; i++) {
+            response = i >= MAX_CHAIN ? null : byName(components == null ? null : components.getResponses(), response.get$ref());
+        }
+        return response;
+    }
+
+    Parameter parameter(Parameter parameter) {
+        for (int i = 0; parameter != null && parameter.get$ref() != null; i++) {
+            parameter = i >= MAX_CHAIN ? null : byName(components == null ? null : components.getParameters(), parameter.get$ref());
+        }
+        return parameter;
+    }
+
+    private static <T> T byName(Map<String, T> byName, String ref) {
+        if (byName == null || !ref.startsWith("#")) {
+            return null;
+        }
+        return byName.get(unescape(ref.substring(ref.lastIndexOf('/') + 1)));
+    }
+
+    private static <T> T element(List<T> list, String index) {
+        if (list == null || index == null || index.isEmpty() || !index.chars().allMatch(Character::isDigit)
+                || index.length() > 6) {
+            return null;
+        }
+        int i = Integer.parseInt(index);
+        return i < list.size() ? list.get(i) : null;
+    }
+
+    /** The last segment of a reference: the name it is shown by. */
+    static String name(String ref) {
+        return unescape(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
+    private static String[] segments(String ref) {
+        String pointer = ref.substring(1);
+        if (pointer.startsWith("/")) {
+            pointer = pointer.substring(1);
+        }
+        if (pointer.isEmpty()) {
+            return new String[0];
+        }
+        String[] parts = pointer.split("/", -1);
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = unescape(parts[i]);
+        }
+        return parts;
+    }
+
+    private static String unescape(String segment) {
+        String s = segment;
+        if (s.indexOf('%') >= 0) {
+            try {
+                s = URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException ignored) {
+                // not percent-encoded after all
+            }
+        }
+        return s.indexOf('~') < 0 ? s : s.replace("~1", "/").replace("~0", "~");
+    }
+}
