@@ -8,6 +8,8 @@ import dev.omrest.config.SchemaFieldsMode;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The worked example of the specification (§13): the exact create requests upstream sends. */
@@ -42,6 +44,34 @@ class WorkedExampleTest {
                 desired.endpoints().stream().map(DesiredState.Mapped::fqn).toList());
         assertEquals(java.util.List.of(), desired.warnings());
         assertEquals(4, desired.operations());
+    }
+
+    /** The same example in the default mode: the same requests except for the request and response fields. */
+    @Test
+    void extendedModeChangesOnlyTheFields() {
+        IngestSettings settings = PayloadReader.read(Specs.readJson(PAYLOAD.replace(", \"schemaFields\": \"upstream\"", "")));
+        assertEquals(SchemaFieldsMode.EXTENDED, settings.schemaFields());
+        DesiredState desired = ApiMapper.map(Specs.parse(Specs.resource("specs/worked-example.json"), "application/json"),
+                new MappingContext(settings.serviceName(), settings.serviceConnection(), settings.docUrl(),
+                        settings.spec().fallbackUrl(), NameFilter.ACCEPT_ALL, NameFilter.ACCEPT_ALL, settings.schemaFields()));
+        JsonNode upstream = Specs.readJson(Specs.resource("expected/worked-example.json"));
+        JsonNode fields = Specs.readJson(Specs.resource("expected/worked-example-extended.json")).get("apiEndpoints");
+
+        assertEquals(upstream.get("apiService"), Specs.json(desired.service()));
+        assertEquals(upstream.get("apiCollections"),
+                Specs.json(desired.collections().stream().map(DesiredState.Mapped::request).toList()));
+        for (int i = 0; i < desired.endpoints().size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode actual = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    Specs.json(desired.endpoints().get(i).request());
+            assertEquals(fields.get(i).path("name"), actual.path("name"));
+            assertEquals(fields.get(i).path("requestSchema"), actual.path("requestSchema"), actual.path("name").asText());
+            assertEquals(fields.get(i).path("responseSchema"), actual.path("responseSchema"), actual.path("name").asText());
+            com.fasterxml.jackson.databind.node.ObjectNode expected = upstream.get("apiEndpoints").get(i).deepCopy();
+            expected.remove(List.of("requestSchema", "responseSchema"));
+            actual.remove(List.of("requestSchema", "responseSchema"));
+            assertEquals(expected, actual);
+        }
+        assertEquals(List.of(), desired.warnings());
     }
 
     @Test
