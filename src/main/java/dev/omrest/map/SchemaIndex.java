@@ -66,6 +66,9 @@ final class SchemaIndex {
         if (segments.length >= 3 && segments[0].equals("paths")) {
             return fromPaths(segments, chain);
         }
+        if (segments.length >= 4 && segments[0].equals("components") && components != null) {
+            return fromComponents(segments, chain);
+        }
         if (segments.length == 0) {
             return null;
         }
@@ -166,6 +169,51 @@ final class SchemaIndex {
                 return null;
             }
         }
+        return contentSchema(content, s, i, chain);
+    }
+
+    /** {@code #/components/(parameters|headers)/X/schema…} or {@code #/components/(requestBodies|responses)/X/content/<type>/schema…}. */
+    private Schema<?> fromComponents(String[] s, int chain) {
+        Content content;
+        int i = 3;
+        switch (s[1]) {
+            case "parameters" -> {
+                Parameter parameter = parameter(byName(components.getParameters(), s[2]));
+                if (parameter == null) {
+                    return null;
+                }
+                if (s[i].equals("schema")) {
+                    return navigate(parameter.getSchema(), s, i + 1, chain);
+                }
+                content = parameter.getContent();
+            }
+            case "headers" -> {
+                var header = components.getHeaders() == null ? null : components.getHeaders().get(s[2]);
+                if (header == null) {
+                    return null;
+                }
+                if (s[i].equals("schema")) {
+                    return navigate(header.getSchema(), s, i + 1, chain);
+                }
+                content = header.getContent();
+            }
+            case "requestBodies" -> {
+                RequestBody body = requestBody(byName(components.getRequestBodies(), s[2]));
+                content = body == null ? null : body.getContent();
+            }
+            case "responses" -> {
+                ApiResponse response = response(byName(components.getResponses(), s[2]));
+                content = response == null ? null : response.getContent();
+            }
+            default -> {
+                return null;
+            }
+        }
+        return contentSchema(content, s, i, chain);
+    }
+
+    /** {@code content/<type>/schema…} at {@code s[i]}. */
+    private Schema<?> contentSchema(Content content, String[] s, int i, int chain) {
         if (content == null || i + 2 >= s.length || !s[i].equals("content") || !s[i + 2].equals("schema")) {
             return null;
         }
@@ -175,30 +223,83 @@ final class SchemaIndex {
 
     RequestBody requestBody(RequestBody body) {
         for (int i = 0; body != null && body.get$ref() != null; i++) {
-            body = i >= MAX_CHAIN ? null : byName(components == null ? null : components.getRequestBodies(), body.get$ref());
+            String ref = body.get$ref();
+            if (i >= MAX_CHAIN) {
+                return null;
+            }
+            String[] s = ref.startsWith("#/paths/") ? segments(ref) : null;
+            if (s != null) {
+                Operation operation = s.length == 4 && s[3].equals("requestBody") ? operationAt(s) : null;
+                body = operation == null ? null : operation.getRequestBody();
+            } else {
+                body = byRef(components == null ? null : components.getRequestBodies(), ref);
+            }
         }
         return body;
     }
 
     ApiResponse response(ApiResponse response) {
         for (int i = 0; response != null && response.get$ref() != null; i++) {
-            response = i >= MAX_CHAIN ? null : byName(components == null ? null : components.getResponses(), response.get$ref());
+            String ref = response.get$ref();
+            if (i >= MAX_CHAIN) {
+                return null;
+            }
+            String[] s = ref.startsWith("#/paths/") ? segments(ref) : null;
+            if (s != null) {
+                Operation operation = s.length == 5 && s[3].equals("responses") ? operationAt(s) : null;
+                response = operation == null || operation.getResponses() == null ? null : operation.getResponses().get(s[4]);
+            } else {
+                response = byRef(components == null ? null : components.getResponses(), ref);
+            }
         }
         return response;
     }
 
     Parameter parameter(Parameter parameter) {
         for (int i = 0; parameter != null && parameter.get$ref() != null; i++) {
-            parameter = i >= MAX_CHAIN ? null : byName(components == null ? null : components.getParameters(), parameter.get$ref());
+            String ref = parameter.get$ref();
+            if (i >= MAX_CHAIN) {
+                return null;
+            }
+            String[] s = ref.startsWith("#/paths/") ? segments(ref) : null;
+            if (s != null) {
+                parameter = pathParameter(s);
+            } else {
+                parameter = byRef(components == null ? null : components.getParameters(), ref);
+            }
         }
         return parameter;
     }
 
-    private static <T> T byName(Map<String, T> byName, String ref) {
+    /** {@code #/paths/<path>/parameters/<i>} or {@code #/paths/<path>/<method>/parameters/<i>}. */
+    private Parameter pathParameter(String[] s) {
+        PathItem item = openApi.getPaths() == null || s.length < 4 ? null : openApi.getPaths().get(s[1]);
+        if (item == null) {
+            return null;
+        }
+        if (s.length == 4 && s[2].equals("parameters")) {
+            return element(item.getParameters(), s[3]);
+        }
+        Operation operation = s.length == 5 && s[3].equals("parameters") ? ApiMapper.operation(item, s[2]) : null;
+        return operation == null ? null : element(operation.getParameters(), s[4]);
+    }
+
+    /** The operation at {@code #/paths/<path>/<method>/…}. */
+    private Operation operationAt(String[] s) {
+        PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(s[1]);
+        return item == null ? null : ApiMapper.operation(item, s[2]);
+    }
+
+    /** A component by the last segment of a local reference, as upstream looks names up. */
+    private static <T> T byRef(Map<String, T> byName, String ref) {
         if (byName == null || !ref.startsWith("#")) {
             return null;
         }
         return byName.get(unescape(ref.substring(ref.lastIndexOf('/') + 1)));
+    }
+
+    private static <T> T byName(Map<String, T> byName, String name) {
+        return byName == null ? null : byName.get(name);
     }
 
     private static <T> T element(List<T> list, String index) {

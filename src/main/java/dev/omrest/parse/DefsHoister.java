@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * OAS 3.1 / JSON Schema {@code $defs}: swagger-parser keeps them only as raw extension maps, so each definition is
- * made a component schema too (named after its key, with a suffix when the name is taken) and the references to it —
- * {@code #/$defs/X} inside the schema that declares it (the nearest one), or a full pointer such as
- * {@code #/components/schemas/A/$defs/X} anywhere — are pointed at that component.
+ * OAS 3.1 / JSON Schema {@code $defs} (and draft-4 style {@code definitions} inside a schema): swagger-parser keeps
+ * them only as raw extension maps, so each definition is made a component schema too (named after its key, with a
+ * suffix when the name is taken) and the references to it — {@code #/$defs/X} inside the schema that declares it
+ * (the nearest one), or a full pointer such as {@code #/components/schemas/A/$defs/X} or
+ * {@code #/components/schemas/A/definitions/X} anywhere — are pointed at that component.
  */
 final class DefsHoister {
     private final ObjectNode root;
@@ -44,13 +45,14 @@ final class DefsHoister {
         }
     }
 
-    /** A quick look: is there a {@code $defs} anywhere? */
+    /** A quick look: is there a {@code $defs}, or a {@code definitions} below the top level, anywhere? */
     static boolean hasDefs(JsonNode tree) {
         Deque<JsonNode> todo = new ArrayDeque<>();
         todo.push(tree);
         while (!todo.isEmpty()) {
             JsonNode node = todo.pop();
-            if (node.isObject() && node.get("$defs") != null && node.get("$defs").isObject()) {
+            if (node.isObject() && (node.get("$defs") instanceof ObjectNode
+                    || node != tree && node.get("definitions") instanceof ObjectNode)) {
                 return true;
             }
             node.elements().forEachRemaining(c -> {
@@ -79,19 +81,27 @@ final class DefsHoister {
 
     private void collect(JsonNode node, OasTree.Kind kind, String pointer) {
         if (kind == OasTree.Kind.SCHEMA && node.get("$defs") instanceof ObjectNode defs) {
-            Map<String, String> scope = new HashMap<>();
-            defs.fields().forEachRemaining(entry -> {
-                if (entry.getValue().isObject() || entry.getValue().isBoolean()) {
-                    String name = unique(entry.getKey().replaceAll("[^A-Za-z0-9._-]", "_"));
-                    String local = prefix + name;
-                    added.put(name, entry.getValue());
-                    scope.put(entry.getKey(), local);
-                    byPointer.put(pointer + "/$defs/" + OasTree.escape(entry.getKey()), local);
-                }
-            });
-            scopes.put(node, scope);
+            scopes.put(node, hoist(defs, pointer + "/$defs/"));
+        }
+        if (kind == OasTree.Kind.SCHEMA && node.get("definitions") instanceof ObjectNode definitions) {
+            hoist(definitions, pointer + "/definitions/"); // reachable by full pointer only: #/definitions/X is Swagger 2.0's
         }
         OasTree.forEachChild(node, kind, swagger2, (suffix, child, childKind) -> collect(child, childKind, pointer + suffix));
+    }
+
+    /** Each definition becomes a component; the names its declaring schema knows it by. */
+    private Map<String, String> hoist(ObjectNode definitions, String pointerPrefix) {
+        Map<String, String> scope = new HashMap<>();
+        definitions.fields().forEachRemaining(entry -> {
+            if (entry.getValue().isObject() || entry.getValue().isBoolean()) {
+                String name = unique(entry.getKey().replaceAll("[^A-Za-z0-9._-]", "_"));
+                String local = prefix + name;
+                added.put(name, entry.getValue());
+                scope.put(entry.getKey(), local);
+                byPointer.put(pointerPrefix + OasTree.escape(entry.getKey()), local);
+            }
+        });
+        return scope;
     }
 
     private void rewrite(JsonNode node, OasTree.Kind kind, List<Map<String, String>> stack) {
@@ -107,7 +117,8 @@ final class DefsHoister {
             }
         }
         OasTree.forEachChild(node, kind, swagger2, (suffix, child, childKind) -> {
-            if (!aliases.contains(child) || suffix.contains("/$defs/")) {
+            if (!aliases.contains(child) || suffix.startsWith("/$defs/") || suffix.startsWith("/definitions/")
+                    && kind == OasTree.Kind.SCHEMA) {
                 rewrite(child, childKind, stack);
             }
         });
@@ -129,16 +140,22 @@ final class DefsHoister {
             }
             return null;
         }
-        if (!ref.startsWith("#") || !ref.contains("/$defs/")) {
+        if (!ref.startsWith("#") || !ref.contains("/$defs/") && !ref.contains("/definitions/")) {
             return null;
         }
         String pointer = ref.substring(1);
-        for (int at = pointer.indexOf("/$defs/"); at >= 0; at = pointer.indexOf("/$defs/", at + 1)) {
-            int end = pointer.indexOf('/', at + "/$defs/".length());
-            String candidate = end < 0 ? pointer : pointer.substring(0, end);
-            String local = byPointer.get(candidate);
+        List<Integer> ends = new ArrayList<>();
+        for (String keyword : List.of("/$defs/", "/definitions/")) {
+            for (int at = pointer.indexOf(keyword); at >= 0; at = pointer.indexOf(keyword, at + 1)) {
+                int end = pointer.indexOf('/', at + keyword.length());
+                ends.add(end < 0 ? pointer.length() : end);
+            }
+        }
+        ends.sort(java.util.Comparator.reverseOrder()); // the most deeply nested definition first
+        for (int end : ends) {
+            String local = byPointer.get(pointer.substring(0, end));
             if (local != null) {
-                return local + (end < 0 ? "" : pointer.substring(end));
+                return local + pointer.substring(end);
             }
         }
         return null;

@@ -269,6 +269,36 @@ class ExtendedSchemaFieldsTest {
     }
 
     @Test
+    void pointersIntoPathsComponentsAndSchemaDefinitionsResolve() {
+        DesiredState state = Specs.map("""
+                {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+                 "paths": {
+                   "/a/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+                     "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Push"}}}}}}},
+                   "/b/{id}": {"get": {"parameters": [{"$ref": "#/paths/~1a~1%7Bid%7D/get/parameters/0"},
+                                                      {"name": "q", "in": "query", "schema": {"$ref": "#/components/parameters/Q/schema"}}],
+                     "responses": {"200": {"$ref": "#/paths/~1a~1%7Bid%7D/get/responses/200"}}}}},
+                 "components": {
+                   "parameters": {"Q": {"name": "q", "in": "query", "schema": {"type": "string", "format": "date"}}},
+                   "schemas": {"Push": {"type": "object",
+                     "definitions": {"choice": {"type": "object", "properties": {"value": {"type": "string"},
+                                                                              "kind": {"$ref": "#/components/schemas/Push/definitions/kind"}}},
+                                     "kind": {"type": "string", "enum": ["a", "b"]}},
+                     "properties": {"choices": {"type": "array", "items": {"$ref": "#/components/schemas/Push/definitions/choice"}},
+                                    "first": {"$ref": "#/components/schemas/Push/definitions/choice/properties/value"}}}}}}""", EXTENDED);
+        assertFields("""
+                [{"name": "id", "dataType": "STRING", "dataTypeDisplay": "string (path)"},
+                 {"name": "q", "dataType": "DATE", "dataTypeDisplay": "string(date) (query)"}]""", state.endpoints().get(1).request().requestSchema());
+        assertFields("""
+                [{"name": "choices", "dataType": "ARRAY", "dataTypeDisplay": "array<object>", "children": [
+                   {"name": "value", "dataType": "STRING", "dataTypeDisplay": "string"},
+                   {"name": "kind", "dataType": "STRING", "dataTypeDisplay": "string"}]},
+                 {"name": "first", "dataType": "STRING", "dataTypeDisplay": "string"}]""", state.endpoints().get(1).request().responseSchema());
+        // only swagger-parser's remarks on the unusual document
+        assertEquals(List.of(), warnings(state).stream().filter(w -> !w.startsWith("OpenAPI parser: ")).toList());
+    }
+
+    @Test
     void invalidPropertyNamesAreSkippedWithAWarningAndTheOtherFieldsStay() {
         DesiredState state = one(response("""
                 {"type": "object", "properties": {"": {"type": "string"}, "%s": {"type": "string"}, "ok": {"type": "string"}}}"""
