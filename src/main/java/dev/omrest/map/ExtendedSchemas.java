@@ -1,7 +1,6 @@
 package dev.omrest.map;
 
 import dev.omrest.openmetadata.ApiSchema;
-import dev.omrest.openmetadata.EntityNames;
 import dev.omrest.openmetadata.SchemaField;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -136,11 +135,7 @@ final class ExtendedSchemas implements EndpointSchemas {
             if (!"query".equals(in) && !"path".equals(in)) {
                 continue;
             }
-            String problem = EntityNames.fieldNameProblem(parameter.getName());
-            if (problem != null) {
-                if (parameter.getName() != null) {
-                    warn.accept("Parameter skipped: " + problem);
-                }
+            if (!OperationSchemas.hasUsableName(parameter, warn)) {
                 continue;
             }
             if (!names.add(parameter.getName())) {

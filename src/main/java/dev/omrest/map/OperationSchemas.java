@@ -109,11 +109,7 @@ final class OperationSchemas {
             if (parameter == null || !("query".equals(parameter.getIn()) || "path".equals(parameter.getIn()))) {
                 continue;
             }
-            String problem = EntityNames.fieldNameProblem(parameter.getName());
-            if (problem != null) {
-                if (parameter.getName() != null) {
-                    warn.accept("Parameter skipped: " + problem);
-                }
+            if (!hasUsableName(parameter, warn)) {
                 continue;
             }
             Schema<?> schema = parameter.getSchema();
@@ -125,6 +121,15 @@ final class OperationSchemas {
             fields.add(new SchemaField(parameter.getName(), dataType, null, parameter.getDescription(), children));
         }
         return fields;
+    }
+
+    /** A parameter without a name is skipped silently (upstream); one OpenMetadata would refuse, with a warning. */
+    static boolean hasUsableName(Parameter parameter, Consumer<String> warn) {
+        String problem = EntityNames.fieldNameProblem(parameter.getName());
+        if (problem != null && parameter.getName() != null) {
+            warn.accept("Parameter skipped: " + problem);
+        }
+        return problem == null;
     }
 
     private RequestBody requestBody(RequestBody body) {
