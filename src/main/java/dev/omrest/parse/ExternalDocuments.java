@@ -31,13 +31,21 @@ final class ExternalDocuments {
 
     private final DocumentReader reader;
     private final Map<URI, Loaded> cache = new HashMap<>();
+    private final boolean allowLinkLocal;
+    private final HttpAccess rootAccess;
     private long bytesLeft;
     private long deadline;
     private int fetched;
 
-    ExternalDocuments(long maxBytes) {
+    /**
+     * @param rootAccess how the spec itself was fetched: its credentials go along only to documents on the
+     *                   spec's own origin, its TLS settings to every document
+     */
+    ExternalDocuments(long maxBytes, boolean allowLinkLocal, HttpAccess rootAccess) {
         this.reader = new DocumentReader(maxBytes);
         this.bytesLeft = maxBytes;
+        this.allowLinkLocal = allowLinkLocal;
+        this.rootAccess = rootAccess;
     }
 
     Loaded load(URI document, URI root) {
@@ -77,9 +85,9 @@ final class ExternalDocuments {
         fetched++;
         FetchLimits limits = new FetchLimits(left.compareTo(FetchLimits.DEFAULT.connectTimeout()) < 0 ? left
                 : FetchLimits.DEFAULT.connectTimeout(), left.compareTo(FetchLimits.DEFAULT.requestTimeout()) < 0 ? left
-                : FetchLimits.DEFAULT.requestTimeout(), bytesLeft, FetchLimits.DEFAULT.maxRedirects(), false);
+                : FetchLimits.DEFAULT.requestTimeout(), bytesLeft, FetchLimits.DEFAULT.maxRedirects(), allowLinkLocal);
         try {
-            SpecLocation location = http ? new SpecLocation.Url(document, HttpAccess.NONE)
+            SpecLocation location = http ? new SpecLocation.Url(document, accessFor(document, root))
                     : new SpecLocation.File(Path.of(document));
             RawSpec raw = new SpecSource(limits).fetch(location);
             bytesLeft -= raw.body().length;
@@ -89,6 +97,13 @@ final class ExternalDocuments {
         } catch (RuntimeException e) {
             return failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private HttpAccess accessFor(URI document, URI root) {
+        boolean sameOrigin = root != null && root.getScheme() != null && root.getHost() != null
+                && document.getScheme().equalsIgnoreCase(root.getScheme()) && document.getHost() != null
+                && document.getHost().equalsIgnoreCase(root.getHost()) && document.getPort() == root.getPort();
+        return sameOrigin ? rootAccess : new HttpAccess(Map.of(), Map.of(), null, rootAccess.tls());
     }
 
     private static Loaded failed(String reason) {

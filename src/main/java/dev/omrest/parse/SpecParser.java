@@ -2,6 +2,8 @@ package dev.omrest.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omrest.config.HttpAccess;
+import dev.omrest.source.FetchLimits;
 import dev.omrest.source.RawSpec;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
@@ -34,10 +36,21 @@ import java.util.Map;
 public final class SpecParser {
     private final DocumentReader reader;
     private final long maxBytes;
+    private final boolean allowLinkLocal;
+    private final HttpAccess access;
 
+    /** Referenced documents are read with the default limits and no credentials. */
     public SpecParser(long maxBytes) {
-        this.reader = new DocumentReader(maxBytes);
-        this.maxBytes = maxBytes;
+        this(new FetchLimits(FetchLimits.DEFAULT.connectTimeout(), FetchLimits.DEFAULT.requestTimeout(), maxBytes,
+                FetchLimits.DEFAULT.maxRedirects(), false), HttpAccess.NONE);
+    }
+
+    /** @param access how the spec was fetched; referenced documents on the spec's origin are fetched the same way */
+    public SpecParser(FetchLimits limits, HttpAccess access) {
+        this.reader = new DocumentReader(limits.maxBytes());
+        this.maxBytes = limits.maxBytes();
+        this.allowLinkLocal = limits.allowLinkLocal();
+        this.access = access;
     }
 
     public ParsedSpec parse(RawSpec raw) {
@@ -56,7 +69,7 @@ public final class SpecParser {
             ObjectNode copy = root.deepCopy();
             boolean changed = false;
             if (external) {
-                RefBundler bundler = new RefBundler(copy, location(raw), new ExternalDocuments(maxBytes));
+                RefBundler bundler = new RefBundler(copy, location(raw), new ExternalDocuments(maxBytes, allowLinkLocal, access));
                 changed = bundler.run();
                 referenceWarnings = List.copyOf(bundler.warnings());
             }

@@ -80,7 +80,7 @@ public final class IngestPipeline {
             durations.put("fetch", millisSince(phase));
 
             phase = System.nanoTime();
-            ParsedSpec parsed = new SpecParser(limits.maxBytes()).parse(raw);
+            ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec())).parse(raw);
             durations.put("parse", millisSince(phase));
 
             phase = System.nanoTime();

@@ -54,7 +54,7 @@ public final class TestConnectionPipeline {
             return result(steps);
         }
         try {
-            ParsedSpec parsed = new SpecParser(limits.maxBytes()).parse(raw);
+            ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec())).parse(raw);
             int paths = parsed.pathKeyOrder().size();
             long operations = parsed.openApi().getPaths() == null ? 0 : parsed.openApi().getPaths().values().stream()
                     .mapToLong(p -> p == null ? 0 : p.readOperations().size()).sum();

@@ -1,5 +1,6 @@
 package dev.omrest.source;
 
+import dev.omrest.config.HttpAccess;
 import dev.omrest.config.SpecLocation;
 
 import java.io.IOException;
@@ -12,6 +13,11 @@ public final class SpecSource {
 
     public SpecSource(FetchLimits limits) {
         this.limits = limits;
+    }
+
+    /** The credentials and TLS settings of a URL location; none for files and S3. */
+    public static HttpAccess accessOf(SpecLocation location) {
+        return location instanceof SpecLocation.Url url ? url.access() : HttpAccess.NONE;
     }
 
     public RawSpec fetch(SpecLocation location) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.config.HttpAccess;
 import dev.omrest.config.SchemaFieldsMode;
 import dev.omrest.config.SpecLocation;
+import dev.omrest.emulator.RecordedRequest;
 import dev.omrest.emulator.SpecServer;
 import dev.omrest.parse.ParsedSpec;
 import dev.omrest.parse.SpecParser;
@@ -117,6 +118,36 @@ class ExternalRefsTest {
         assertEquals(List.of("External reference 'schemas/nowhere.yaml' could not be read: Failed to connect to the JSON schema url "
                 + server.url("/v1/schemas/nowhere.yaml") + ". Please check the url and credentials. Status Code was: 404"),
                 state.warnings().stream().map(Notice::message).toList());
+    }
+
+    @Test
+    void credentialsGoToReferencedFilesOnTheSpecsOriginOnly() {
+        server = SpecServer.start();
+        try (SpecServer other = SpecServer.start()) {
+            server.serve("/api/openapi.json", 200, "application/json", """
+                    {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+                     "paths": {"/op": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema":
+                       {"type": "object", "properties": {
+                         "mine": {"$ref": "schemas.json#/Mine"},
+                         "theirs": {"$ref": "%s#/Theirs"}}}}}}}}}}}""".formatted(other.url("/schemas.json")))
+                    .requireBearer("/api/openapi.json", "private-token");
+            server.serve("/api/schemas.json", 200, "application/json", "{\"Mine\": {\"type\": \"object\", "
+                    + "\"properties\": {\"a\": {\"type\": \"string\"}}}}").requireBearer("/api/schemas.json", "private-token");
+            other.serve("/schemas.json", 200, "application/json", "{\"Theirs\": {\"type\": \"string\"}}")
+                    .requireBearer("/schemas.json", "private-token");
+            HttpAccess bearer = new HttpAccess(java.util.Map.of("Authorization", dev.omrest.config.Secret.of("Bearer private-token")),
+                    java.util.Map.of(), null, HttpAccess.Tls.DEFAULT);
+            SpecLocation.Url location = new SpecLocation.Url(URI.create(server.url("/api/openapi.json")), bearer);
+            RawSpec raw = new SpecSource(FetchLimits.DEFAULT).fetch(location);
+            DesiredState state = ApiMapper.map(new SpecParser(FetchLimits.DEFAULT, bearer).parse(raw), ExtendedSchemaFieldsTest.EXTENDED);
+            assertEquals("a", Specs.json(state.endpoints().get(0).request().responseSchema())
+                    .path("schemaFields").get(0).path("children").get(0).path("name").asText());
+            assertEquals(List.of(200, 200), server.requests().stream().map(RecordedRequest::status).toList());
+            assertEquals(List.of(401), other.requests().stream().map(RecordedRequest::status).toList());
+            assertEquals(List.of("External reference '" + other.url("/schemas.json") + "#/Theirs' could not be read: Failed to connect "
+                            + "to the JSON schema url " + other.url("/schemas.json") + ". Please check the url and credentials. Status Code was: 401"),
+                    state.warnings().stream().map(Notice::message).toList());
+        }
     }
 
     @Test
