@@ -37,10 +37,14 @@ public class IngestFunction {
     @ConfigProperty(name = "omrest.fetch.allow-link-local", defaultValue = "false")
     boolean allowLinkLocal;
 
+    /** Largest body of one bulk call; large schemas make 100 endpoints weigh many megabytes. */
+    @ConfigProperty(name = "omrest.write.max-bulk-bytes", defaultValue = "8388608")
+    long maxBulkBytes;
+
     @Funq
     public IngestReport ingest(JsonNode payload) {
         WriteSettings settings = new WriteSettings(parallelism,
-                new WriteSettings.RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, runDeadline), runDeadline, requestTimeout);
+                new WriteSettings.RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay, runDeadline), runDeadline, requestTimeout, maxBulkBytes);
         return new IngestPipeline(PayloadReaders.reader(), FetchLimits.withLinkLocal(allowLinkLocal), target -> Sinks.open(target, settings), runDeadline).run(payload);
     }
 }

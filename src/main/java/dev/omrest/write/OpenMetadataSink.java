@@ -60,7 +60,7 @@ public final class OpenMetadataSink implements Sink {
         Tally endpoints = new Tally();
         boolean bulk;
         try (ParallelWriter writer = new ParallelWriter(api, calls, settings.parallelism(), version.hasBulk(),
-                options.plan().overrideMetadata(), options.deadline())) {
+                options.plan().overrideMetadata(), options.deadline(), settings.maxBulkBytes())) {
             errors.addAll(writer.collections(plan.collections(), collections));
             errors.addAll(writer.endpoints(plan.endpoints(), endpoints));
             bulk = writer.bulk();

@@ -1,6 +1,8 @@
 package dev.omrest.write;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.openmetadata.CreateApiEndpoint;
 import dev.omrest.openmetadata.CuratedFields;
@@ -26,21 +28,24 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Sends planned writes with bounded concurrency: bulk batches of {@value #BATCH} while the server takes
+ * Sends planned writes with bounded concurrency: bulk batches of at most {@value #BATCH} entities and a byte cap while the server takes
  * them, else one PUT per entity. A call returns only when all its entities are answered, so callers get
  * a barrier between collections and endpoints. Past the deadline no new call starts.
  */
 final class ParallelWriter implements AutoCloseable {
     static final int BATCH = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final OpenMetadataApi api;
     private final ServerCalls calls;
     private final ExecutorService pool;
     private final boolean overrideMetadata;
     private final Instant deadline;
+    private final long maxBulkBytes;
     private volatile boolean bulk;
 
     ParallelWriter(OpenMetadataApi api, ServerCalls calls, int parallelism, boolean bulk, boolean overrideMetadata,
-                   Instant deadline) {
+                   Instant deadline, long maxBulkBytes) {
+        this.maxBulkBytes = maxBulkBytes;
         this.api = api;
         this.calls = calls;
         this.pool = Executors.newFixedThreadPool(Math.max(1, parallelism));
@@ -68,10 +73,11 @@ final class ParallelWriter implements AutoCloseable {
                                                        Function<List<T>, Response> bulkCall, Function<T, Response> singleCall,
                                                        BiFunction<String, List<JsonPatchOperation>, Response> patchCall,
                                                        Function<JsonNode, String> fqnOf) {
-        int chunkSize = bulk ? BATCH : 1;
         List<Future<List<Notice>>> chunks = new ArrayList<>();
-        for (int from = 0; from < writes.size(); from += chunkSize) {
-            List<Write<T>> chunk = writes.subList(from, Math.min(writes.size(), from + chunkSize));
+        int from = 0;
+        for (int to : bulk ? Batches.ends(sizes(writes), BATCH, maxBulkBytes) : everyOne(writes.size())) {
+            List<Write<T>> chunk = writes.subList(from, to);
+            from = to;
             Callable<List<Notice>> task = () -> sendChunk(chunk, tally, bulkCall, singleCall, patchCall, fqnOf);
             chunks.add(pool.submit(task));
         }
@@ -87,6 +93,26 @@ final class ParallelWriter implements AutoCloseable {
             }
         }
         return errors;
+    }
+
+    private static <T> long[] sizes(List<Write<T>> writes) {
+        long[] sizes = new long[writes.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            try {
+                sizes[i] = JSON.writeValueAsBytes(writes.get(i).request()).length;
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot serialise " + writes.get(i).fqn(), e);
+            }
+        }
+        return sizes;
+    }
+
+    private static List<Integer> everyOne(int count) {
+        List<Integer> ends = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            ends.add(i);
+        }
+        return ends;
     }
 
     private <T extends CuratedFields> List<Notice> sendChunk(List<Write<T>> chunk, Tally tally,
