@@ -11,7 +11,7 @@ import dev.omrest.report.TestConnectionResult;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.write.OpenMetadataProbe;
 import io.quarkus.funqy.Funq;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,8 +22,9 @@ import java.util.Base64;
  */
 public class TestConnectionFunction {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @ConfigProperty(name = "omrest.fetch.allow-link-local", defaultValue = "false")
-    boolean allowLinkLocal;
+
+    @Inject
+    FunctionConfig config;
 
     /** @throws InvalidPayloadException (an invocation error naming the fields) when the payload has no usable connection */
     @Funq
@@ -32,7 +33,8 @@ public class TestConnectionFunction {
     }
 
     private TestConnectionPipeline pipeline() {
-        return new TestConnectionPipeline(PayloadReaders.reader(), FetchLimits.withLinkLocal(allowLinkLocal), OpenMetadataProbe::check);
+        return new TestConnectionPipeline(PayloadReaders.reader(), FetchLimits.withLinkLocal(config.fetch().allowLinkLocal()),
+                OpenMetadataProbe::check);
     }
 
     /** 200 with the result (whether the connection passed or not), 400 for a body that is not a usable payload. */

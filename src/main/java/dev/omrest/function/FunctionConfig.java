@@ -1,0 +1,59 @@
+package dev.omrest.function;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The functions' own settings ({@code omrest.*}, on Lambda as {@code OMREST_*} environment variables). */
+@ConfigMapping(prefix = "omrest")
+public interface FunctionConfig {
+
+    Write write();
+
+    Run run();
+
+    Retry retry();
+
+    OpenMetadata openmetadata();
+
+    Fetch fetch();
+
+    interface Write {
+        /** Calls to OpenMetadata in flight at once. */
+        @WithDefault("4")
+        int parallelism();
+
+        /** Largest body of one bulk call; large schemas make 100 endpoints weigh many megabytes. */
+        @WithDefault("8388608")
+        long maxBulkBytes();
+    }
+
+    interface Run {
+        /** Keep this below the Lambda timeout: after it no new write starts and the run reports what is left. */
+        @WithDefault("PT14M")
+        Duration deadline();
+    }
+
+    interface Retry {
+        @WithDefault("5")
+        int maxRetries();
+
+        @WithDefault("PT0.2S")
+        Duration baseDelay();
+
+        @WithDefault("PT10S")
+        Duration maxDelay();
+    }
+
+    interface OpenMetadata {
+        @WithDefault("PT120S")
+        Duration requestTimeout();
+    }
+
+    interface Fetch {
+        /** Lets spec URLs point at link-local and cloud metadata addresses; off unless a deployment really needs it. */
+        @WithDefault("false")
+        boolean allowLinkLocal();
+    }
+}
