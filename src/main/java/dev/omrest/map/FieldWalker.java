@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -428,20 +429,26 @@ final class FieldWalker {
             base.description = later.description;
         }
         base.nullable |= later.nullable;
-        if (later.hasMembers()) {
-            if (base.members == null) {
-                base.members = new LinkedHashMap<>();
-            }
-            for (Node node : later.members.values()) {
-                Node existing = base.members.get(node.name);
-                if (existing == null) {
-                    base.members.put(node.name, node);
-                } else {
-                    existing.shape = refine(existing.shape, node.shape);
-                }
+        addMembers(base, later, this::refine);
+        return base;
+    }
+
+    /** Adds {@code from}'s members to {@code into}'s; a member both have is combined. */
+    private void addMembers(Shape into, Shape from, BinaryOperator<Shape> combine) {
+        if (!from.hasMembers()) {
+            return;
+        }
+        if (into.members == null) {
+            into.members = new LinkedHashMap<>();
+        }
+        for (Node node : from.members.values()) {
+            Node existing = into.members.get(node.name);
+            if (existing == null) {
+                into.members.put(node.name, node);
+            } else {
+                existing.shape = combine.apply(existing.shape, node.shape);
             }
         }
-        return base;
     }
 
     private static boolean sameKind(Shape a, Shape b) {
@@ -534,19 +541,7 @@ final class FieldWalker {
         if (a.description == null) {
             a.description = b.description;
         }
-        if (b.hasMembers()) {
-            if (a.members == null) {
-                a.members = new LinkedHashMap<>();
-            }
-            for (Node node : b.members.values()) {
-                Node existing = a.members.get(node.name);
-                if (existing == null) {
-                    a.members.put(node.name, node);
-                } else {
-                    existing.shape = alternative(existing.shape, node.shape);
-                }
-            }
-        }
+        addMembers(a, b, this::alternative);
         return a;
     }
 

@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Local references of one document, for the extended extraction: {@code #/components/schemas/A} and pointers into
@@ -222,53 +223,44 @@ final class SchemaIndex {
     }
 
     RequestBody requestBody(RequestBody body) {
-        for (int i = 0; body != null && body.get$ref() != null; i++) {
-            String ref = body.get$ref();
-            if (i >= MAX_CHAIN) {
-                return null;
-            }
+        return follow(body, RequestBody::get$ref, ref -> {
             String[] s = ref.startsWith("#/paths/") ? segments(ref) : null;
-            if (s != null) {
-                Operation operation = s.length == 4 && s[3].equals("requestBody") ? operationAt(s) : null;
-                body = operation == null ? null : operation.getRequestBody();
-            } else {
-                body = byRef(components == null ? null : components.getRequestBodies(), ref);
+            if (s == null) {
+                return byRef(components == null ? null : components.getRequestBodies(), ref);
             }
-        }
-        return body;
+            Operation operation = s.length == 4 && s[3].equals("requestBody") ? operationAt(s) : null;
+            return operation == null ? null : operation.getRequestBody();
+        });
     }
 
     ApiResponse response(ApiResponse response) {
-        for (int i = 0; response != null && response.get$ref() != null; i++) {
-            String ref = response.get$ref();
-            if (i >= MAX_CHAIN) {
-                return null;
-            }
+        return follow(response, ApiResponse::get$ref, ref -> {
             String[] s = ref.startsWith("#/paths/") ? segments(ref) : null;
-            if (s != null) {
-                Operation operation = s.length == 5 && s[3].equals("responses") ? operationAt(s) : null;
-                response = operation == null || operation.getResponses() == null ? null : operation.getResponses().get(s[4]);
-            } else {
-                response = byRef(components == null ? null : components.getResponses(), ref);
+            if (s == null) {
+                return byRef(components == null ? null : components.getResponses(), ref);
             }
-        }
-        return response;
+            Operation operation = s.length == 5 && s[3].equals("responses") ? operationAt(s) : null;
+            return operation == null || operation.getResponses() == null ? null : operation.getResponses().get(s[4]);
+        });
     }
 
     Parameter parameter(Parameter parameter) {
-        for (int i = 0; parameter != null && parameter.get$ref() != null; i++) {
-            String ref = parameter.get$ref();
+        return follow(parameter, Parameter::get$ref, ref -> {
+            String[] s = ref.startsWith("#/paths/") ? segments(ref) : null;
+            return s != null ? pathParameter(s) : byRef(components == null ? null : components.getParameters(), ref);
+        });
+    }
+
+    /** Follows a chain of references to the object at its end; null when one is missing or the chain is too long. */
+    private static <T> T follow(T start, Function<T, String> refOf, Function<String, T> resolve) {
+        T current = start;
+        for (int i = 0; current != null && refOf.apply(current) != null; i++) {
             if (i >= MAX_CHAIN) {
                 return null;
             }
-            String[] s = ref.startsWith("#/paths/") ? segments(ref) : null;
-            if (s != null) {
-                parameter = pathParameter(s);
-            } else {
-                parameter = byRef(components == null ? null : components.getParameters(), ref);
-            }
+            current = resolve.apply(refOf.apply(current));
         }
-        return parameter;
+        return current;
     }
 
     /** {@code #/paths/<path>/parameters/<i>} or {@code #/paths/<path>/<method>/parameters/<i>}. */
