@@ -51,6 +51,7 @@ public final class ApiMapper {
     private static final class Run {
         private final OpenAPI openApi;
         private final Map<String, List<String>> keyOrder;
+        private final int operations;
         private final MappingContext context;
         private final EndpointSchemas schemas;
         private final List<Notice> warnings = new ArrayList<>();
@@ -65,6 +66,7 @@ public final class ApiMapper {
         Run(ParsedSpec spec, MappingContext context) {
             this.openApi = spec.openApi();
             this.keyOrder = spec.pathKeyOrder();
+            this.operations = spec.operationCount();
             this.context = context;
             spec.messages().forEach(m -> warnings.add(new Notice(null, "OpenAPI parser: " + m)));
             if (context.schemaFields() == SchemaFieldsMode.UPSTREAM) {
@@ -106,7 +108,7 @@ public final class ApiMapper {
             for (CollectionSource source : kept) {
                 addEndpoints(source);
             }
-            return new DesiredState(service, List.copyOf(collections), List.copyOf(endpoints), countOperations(),
+            return new DesiredState(service, List.copyOf(collections), List.copyOf(endpoints), operations,
                     filteredCollections, filteredEndpoints, List.copyOf(warnings), List.copyOf(collectionFailures),
                     List.copyOf(endpointFailures));
         }
@@ -230,13 +232,6 @@ public final class ApiMapper {
                 }
             }
             return methods;
-        }
-
-        private int countOperations() {
-            if (openApi.getPaths() == null) {
-                return 0;
-            }
-            return openApi.getPaths().values().stream().mapToInt(p -> p == null ? 0 : p.readOperations().size()).sum();
         }
     }
 }

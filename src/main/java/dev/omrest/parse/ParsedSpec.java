@@ -24,6 +24,12 @@ public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder
         referenceWarnings = referenceWarnings == null ? List.of() : List.copyOf(referenceWarnings);
     }
 
+    /** Every operation of every path, before any filter. */
+    public int operationCount() {
+        return openApi.getPaths() == null ? 0
+                : openApi.getPaths().values().stream().mapToInt(p -> p == null ? 0 : p.readOperations().size()).sum();
+    }
+
     /** A document without external references or {@code $defs}. */
     public ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages) {
         this(openApi, pathKeyOrder, messages, openApi, List.of());

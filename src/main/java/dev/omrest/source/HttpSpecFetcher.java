@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,7 +45,7 @@ final class HttpSpecFetcher {
                 .build();
         Map<String, Secret> headers = access.headers();
         if (access.oauth2() != null) {
-            headers = new java.util.LinkedHashMap<>(headers);
+            headers = new LinkedHashMap<>(headers);
             headers.put("Authorization", Secret.of("Bearer " + accessToken(client, access.oauth2()).reveal()));
         }
         URI origin = location.uri();
