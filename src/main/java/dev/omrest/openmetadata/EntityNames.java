@@ -5,6 +5,9 @@ public final class EntityNames {
     public static final int MAX_ENTITY_NAME = 256;
     public static final int MAX_FIELD_NAME = 128;
 
+    /** The characters {@code .} does not match in the server's name pattern {@code ^((?!::).)*$}. */
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("[\n\r\u0085\u2028\u2029]");
+
     private EntityNames() {
     }
 
@@ -18,6 +21,9 @@ public final class EntityNames {
         }
         if (name.contains("::")) {
             return "name must not contain '::'";
+        }
+        if (LINE_BREAK.matcher(name).find()) {
+            return "name must not contain a line break";
         }
         return null;
     }

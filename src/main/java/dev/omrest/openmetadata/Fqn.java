@@ -12,10 +12,16 @@ public final class Fqn {
         return Arrays.stream(parts).map(Fqn::quote).collect(Collectors.joining("."));
     }
 
+    /**
+     * OpenMetadata's quoting of one name: wrapped in double quotes when it contains a dot; a name already wrapped in
+     * quotes keeps them only when it contains a dot ({@code "a"} → {@code a}); any other double quote is invalid.
+     */
     static String quote(String part) {
-        if (part.length() > 1 && part.startsWith("\"") && part.endsWith("\"")
-                && part.indexOf('"', 1) == part.length() - 1) {
-            return part;
+        boolean wrapped = part.length() > 2 && part.startsWith("\"") && part.endsWith("\"")
+                && part.indexOf('"', 1) == part.length() - 1;
+        if (wrapped) {
+            String inner = part.substring(1, part.length() - 1);
+            return inner.contains(".") ? part : inner;
         }
         if (part.contains("\"")) {
             throw new IllegalArgumentException("Invalid name " + part + ": a name must not contain a double quote");

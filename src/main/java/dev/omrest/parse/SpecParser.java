@@ -57,7 +57,7 @@ public final class SpecParser {
         JsonNode root = reader.read(raw);
         requireOpenApiObject(root, raw);
         List<String> messages = new ArrayList<>();
-        OpenAPI openApi = toModel(root, messages);
+        OpenAPI openApi = toModel(root, messages, raw);
         if (openApi == null) {
             throw new SpecParseException("Failed to parse OpenAPI schema " + raw.origin() + ": "
                     + (messages.isEmpty() ? "the parser returned nothing" : String.join("; ", messages)));
@@ -75,15 +75,25 @@ public final class SpecParser {
             }
             changed |= new DefsHoister(copy).run();
             if (changed) {
-                OpenAPI model = toModel(copy, new ArrayList<>());
+                OpenAPI model = toModel(copy, new ArrayList<>(), raw);
                 bundled = model == null ? openApi : model;
             }
         }
         return new ParsedSpec(openApi, pathKeyOrder(root), List.copyOf(messages), bundled, referenceWarnings);
     }
 
-    private static OpenAPI toModel(JsonNode root, List<String> messages) {
-        return root.hasNonNull("swagger") ? fromSwagger2(root, messages) : fromOpenApi3(root, messages);
+    /** swagger-parser's model of the tree; the parser's own crashes on malformed input become a parse error. */
+    private static OpenAPI toModel(JsonNode root, List<String> messages, RawSpec raw) {
+        boolean swagger2 = root.hasNonNull("swagger");
+        try {
+            return swagger2 ? fromSwagger2(root, messages) : fromOpenApi3(root, messages);
+        } catch (RuntimeException | StackOverflowError e) {
+            StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+            throw new SpecParseException("Failed to parse OpenAPI schema " + raw.origin() + ": swagger-parser could not "
+                    + (swagger2 ? "convert this Swagger 2.0 document" : "read this document") + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + (at == null ? "" : " at " + at.getClassName() + "." + at.getMethodName()) + ")");
+        }
     }
 
     /** Where the document was read from, to read its relative references against; null when unknown. */

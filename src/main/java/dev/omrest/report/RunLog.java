@@ -1,17 +1,69 @@
 package dev.omrest.report;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One summary line per run; errors one line each. Reports never hold credentials, so neither do these lines. */
+/**
+ * One summary line per run; errors one line each. Reports never hold credentials, so neither do these lines.
+ * The summary's figures also travel as MDC fields, so the JSON log format (on in Lambda) carries them as
+ * queryable keys ({@code mdc.status}, {@code mdc.apiEndpoint.created}, …) next to the readable message.
+ */
 public final class RunLog {
-    private static final Logger LOG = Logger.getLogger("dev.omrest.ingest");
+    static final String CATEGORY = "dev.omrest.ingest";
+    private static final Logger LOG = Logger.getLogger(CATEGORY);
 
     private RunLog() {
     }
 
     public static IngestReport log(IngestReport report) {
+        Map<String, String> fields = summaryFields(report);
+        fields.forEach(MDC::put);
+        try {
+            String line = summaryLine(report);
+            if (IngestReport.FAILED.equals(report.status())) {
+                LOG.error(line);
+            } else {
+                LOG.info(line);
+            }
+        } finally {
+            fields.keySet().forEach(MDC::remove);
+        }
+        report.errors().forEach(e -> LOG.warnf("ingest error entity=%s: %s", e.entity(), e.message()));
+        return report;
+    }
+
+    static Map<String, String> summaryFields(IngestReport report) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("event", "ingestSummary");
+        fields.put("service", String.valueOf(report.service()));
+        fields.put("status", report.status());
+        if (report.counts() != null) {
+            report.counts().forEach((kind, c) -> {
+                fields.put(kind + ".created", String.valueOf(c.created()));
+                fields.put(kind + ".updated", String.valueOf(c.updated()));
+                fields.put(kind + ".restored", String.valueOf(c.restored()));
+                fields.put(kind + ".unchanged", String.valueOf(c.unchanged()));
+                fields.put(kind + ".failed", String.valueOf(c.failed()));
+                fields.put(kind + ".deleted", String.valueOf(c.deleted()));
+            });
+        }
+        if (report.requests() != null) {
+            fields.put("requests", String.valueOf(report.requests()));
+            fields.put("retries", String.valueOf(report.retries()));
+        }
+        fields.put("warnings", String.valueOf(report.warnings().size()));
+        fields.put("errors", String.valueOf(report.errors().size()));
+        Long total = report.durationsMillis() == null ? null : report.durationsMillis().get("total");
+        if (total != null) {
+            fields.put("durationMs", String.valueOf(total));
+        }
+        return fields;
+    }
+
+    private static String summaryLine(IngestReport report) {
         StringBuilder line = new StringBuilder("ingest service=").append(report.service())
                 .append(" status=").append(report.status());
         if (report.counts() != null) {
@@ -27,14 +79,7 @@ public final class RunLog {
         if (report.requests() != null) {
             line.append(" requests=").append(report.requests()).append(" retries=").append(report.retries());
         }
-        line.append(" warnings=").append(report.warnings().size()).append(" errors=").append(report.errors().size())
-                .append(" durationsMs=").append(report.durationsMillis());
-        if (IngestReport.FAILED.equals(report.status())) {
-            LOG.error(line);
-        } else {
-            LOG.info(line);
-        }
-        report.errors().forEach(e -> LOG.warnf("ingest error entity=%s: %s", e.entity(), e.message()));
-        return report;
+        return line.append(" warnings=").append(report.warnings().size()).append(" errors=").append(report.errors().size())
+                .append(" durationsMs=").append(report.durationsMillis()).toString();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.config.SinkTarget;
 import dev.omrest.map.DesiredState;
 import dev.omrest.openmetadata.BulkDeleteStaleRequest;
+import dev.omrest.openmetadata.CreateApiService;
 import dev.omrest.openmetadata.OpenMetadataApi;
 import dev.omrest.openmetadata.OpenMetadataException;
 import dev.omrest.openmetadata.ServerVersion;
@@ -52,7 +53,8 @@ public final class OpenMetadataSink implements Sink {
 
         long writeStart = System.nanoTime();
         if (plan.createService() != null) {
-            calls.require("PUT /v1/services/apiServices", () -> api.putApiService(plan.createService()));
+            CreateApiService service = plan.createService().forServer(version);
+            calls.require("PUT /v1/services/apiServices", () -> api.putApiService(service));
         }
         List<Notice> errors = new ArrayList<>();
         List<Notice> warnings = new ArrayList<>();

@@ -79,8 +79,10 @@ final class ServerCalls {
             }
             answer = new Answer(response.getStatus(), body == null ? MissingNode.getInstance() : body);
             retryAfterMillis = retryAfterMillis(response.getHeaderString("Retry-After"));
-        } catch (ProcessingException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+        } catch (RuntimeException e) {
+            // the REST client answers with a Response for every HTTP status, so anything thrown is a transport failure
+            // (ProcessingException, or Vert.x's own exceptions such as a pooled connection the server had closed)
+            Throwable cause = e instanceof ProcessingException && e.getCause() != null ? e.getCause() : e;
             answer = new Answer(0, MissingNode.getInstance(), "cannot reach OpenMetadata at " + server + ": "
                     + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
         }

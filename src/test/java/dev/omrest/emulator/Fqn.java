@@ -4,7 +4,8 @@ import java.util.StringJoiner;
 
 /**
  * OpenMetadata's fully-qualified-name rule, implemented independently of the product: a name part that
- * contains {@code .} is wrapped in double quotes; a part that contains {@code "} is invalid.
+ * contains {@code .} is wrapped in double quotes; a part already wrapped in quotes keeps them only when it contains a
+ * dot; any other {@code "} is invalid.
  */
 public final class Fqn {
 
@@ -18,6 +19,10 @@ public final class Fqn {
     public static String quote(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("Invalid name: a name must not be empty");
+        }
+        if (name.length() > 2 && name.startsWith("\"") && name.endsWith("\"") && name.indexOf('"', 1) == name.length() - 1) {
+            String inner = name.substring(1, name.length() - 1);
+            return inner.indexOf('.') >= 0 ? name : inner;
         }
         if (name.indexOf('"') >= 0) {
             throw new IllegalArgumentException("Invalid name " + name + ": a name must not contain '\"'");

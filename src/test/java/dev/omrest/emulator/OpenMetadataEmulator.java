@@ -87,6 +87,12 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     public static final int DEFAULT_LIST_LIMIT = 10;
     public static final int MAX_LIST_LIMIT = 1_000_000;
     private static final int THREADS = 8;
+    /**
+     * {@code -Domrest.emulator.logRequests=true}: print one line per answered request on stderr
+     * ({@code REQ <method> <path>[?query] <body length>B -> <status>[ <error message>]}), to see what an
+     * external client (e.g. the upstream Python connector) calls.
+     */
+    private static final boolean LOG_REQUESTS = Boolean.getBoolean("omrest.emulator.logRequests");
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -367,6 +373,47 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         recorded.clear();
     }
 
+    /** Forgets every stored entity, pipeline status, recorded request and violation: an empty server again. */
+    public void reset() {
+        synchronized (lock) {
+            for (Table table : List.of(services, collections, endpoints)) {
+                table.byFqn.clear();
+                table.sorted.clear();
+                table.fqnById.clear();
+            }
+            pipelineStatuses.clear();
+        }
+        recorded.clear();
+        violations.clear();
+    }
+
+    /** A copy of the stored entities, to put back with {@link #restore(Stored)}. */
+    public record Stored(List<ObjectNode> services, List<ObjectNode> collections, List<ObjectNode> endpoints) {
+    }
+
+    /** Copies the stored services, collections and endpoints. */
+    public Stored store() {
+        synchronized (lock) {
+            return new Stored(copies(services), copies(collections), copies(endpoints));
+        }
+    }
+
+    /** Empties the server ({@link #reset()}) and puts back exactly what {@link #store()} copied. */
+    public void restore(Stored stored) {
+        reset();
+        synchronized (lock) {
+            stored.services().forEach(e -> services.put(e.path("fullyQualifiedName").asText(), e.deepCopy()));
+            stored.collections().forEach(e -> collections.put(e.path("fullyQualifiedName").asText(), e.deepCopy()));
+            stored.endpoints().forEach(e -> endpoints.put(e.path("fullyQualifiedName").asText(), e.deepCopy()));
+        }
+    }
+
+    private static List<ObjectNode> copies(Table table) {
+        List<ObjectNode> list = new ArrayList<>();
+        table.byFqn.values().forEach(e -> list.add(e.deepCopy()));
+        return list;
+    }
+
     /** Forgets the recorded contract violations. */
     public void clearContractViolations() {
         violations.clear();
@@ -499,6 +546,12 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, Recorded record, Reply reply) throws IOException {
+        if (LOG_REQUESTS) {
+            String note = reply.status() >= 400 ? " " + reply.body().path("message").asText() : "";
+            System.err.println("REQ " + record.method + " " + record.path
+                    + (record.query.isEmpty() ? "" : "?" + record.query) + " " + record.body.length() + "B -> "
+                    + reply.status() + note);
+        }
         byte[] bytes = JSON.writeValueAsBytes(reply.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -777,10 +830,67 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         if (contract != null) {
             return "contract: " + contract;
         }
+        JsonNode checked = node;
+        if (mode == Mode.V1_6 && kind == BodyKind.SERVICE) {
+            // a 1.6 server knows only the flat RestConnection: openAPISchemaConnection is an unknown property there
+            String legacy = checkLegacyRestConnection(node.path("connection").path("config"));
+            if (legacy != null) {
+                return "schema entity/services/connections/api/restConnection.json (1.6): " + legacy;
+            }
+            // the rest of the body against the current schema, with the config in its current form
+            ObjectNode copy = ((ObjectNode) node).deepCopy();
+            ObjectNode config = (ObjectNode) copy.get("connection").get("config");
+            config.putObject("openAPISchemaConnection").set("openAPISchemaURL", config.remove("openAPISchemaURL"));
+            checked = copy;
+        }
         if (kind.schema != null && schemas.isPresent()) {
-            List<String> messages = schemas.get().validate(kind.schema, node);
+            List<String> messages = schemas.get().validate(kind.schema, checked);
             if (!messages.isEmpty()) {
                 return "schema " + kind.schema + ": " + String.join("; ", messages);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The properties of a 1.6 server's {@code RestConnection}: OpenMetadata 1.6 had a required top-level
+     * {@code openAPISchemaURL} (no {@code openAPISchemaConnection}, {@code additionalProperties: false}); see the
+     * model generated from that schema in openmetadata-ingestion 1.6.9.0
+     * ({@code metadata/generated/schema/entity/services/connections/api/restConnection.py}). The upstream
+     * 1.6.9 Python connector sends this shape; the current schemas in the shared folder reject it.
+     */
+    static final List<String> LEGACY_REST_CONNECTION = List.of("type", "openAPISchemaURL", "token", "docURL",
+            "apiCollectionFilterPattern", "supportsMetadataExtraction");
+
+    /** Checks a 1.6-shaped RestConnection ({@link #LEGACY_REST_CONNECTION}); null when valid. */
+    static String checkLegacyRestConnection(JsonNode config) {
+        Iterator<String> names = config.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!LEGACY_REST_CONNECTION.contains(name)) {
+                return "$.connection.config: property '" + name + "' is not defined in the schema";
+            }
+        }
+        if (!config.path("openAPISchemaURL").isTextual()) {
+            return "$.connection.config: required property 'openAPISchemaURL' not found";
+        }
+        if (config.has("type") && !config.get("type").asText().equals("Rest")) {
+            return "$.connection.config.type: does not have a value in the enumeration [Rest]";
+        }
+        for (String uri : List.of("openAPISchemaURL", "docURL")) {
+            if (config.has(uri)) {
+                JsonNode value = config.get(uri);
+                boolean ok = value.isTextual();
+                if (ok) {
+                    try {
+                        ok = java.net.URI.create(value.asText()).isAbsolute();
+                    } catch (IllegalArgumentException e) {
+                        ok = false;
+                    }
+                }
+                if (!ok) {
+                    return "$.connection.config." + uri + ": does not match the uri pattern";
+                }
             }
         }
         return null;
@@ -883,16 +993,21 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         return null;
     }
 
+    /** basic.json#/definitions/entityName's pattern, read the way the server's Java regex reads it. */
+    private static final java.util.regex.Pattern ENTITY_NAME = java.util.regex.Pattern.compile("^((?!::).)*$");
+
     private static String checkName(JsonNode name) {
         if (!name.isTextual()) {
             return "$.name must be a string";
         }
         String text = name.asText();
-        if (text.isEmpty() || text.length() > 256 || text.contains("::")) {
-            return "$.name must be 1-256 characters without '::', got \"" + text + "\"";
+        if (text.isEmpty() || text.length() > 256 || !ENTITY_NAME.matcher(text).matches()) {
+            return "$.name must be 1-256 characters matching ^((?!::).)*$ (no '::', no line break), got \"" + text + "\"";
         }
-        if (text.indexOf('"') >= 0) {
-            return "Invalid name " + text + ": a name must not contain '\"' (FQN quoting rule)";
+        try {
+            Fqn.quote(text);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage() + " (FQN quoting rule)";
         }
         return null;
     }

@@ -35,6 +35,10 @@ class OpenMetadataEmulatorTest {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    private static final String SERVICE_1_6 = """
+            {"name": "petapi", "serviceType": "Rest",
+             "connection": {"config": {"type": "Rest", "openAPISchemaURL": "https://api.example.com/openapi.json",
+               "docURL": "https://docs.example.com/"}}}""";
     private static final String SERVICE = """
             {"name": "petapi", "serviceType": "Rest",
              "connection": {"config": {"type": "Rest",
@@ -205,7 +209,10 @@ class OpenMetadataEmulatorTest {
         try (OpenMetadataEmulator old = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V1_6, TOKEN)) {
             assertEquals(OpenMetadataEmulator.Mode.V1_6, old.mode());
             assertEquals("1.6.9", json(send(old, "GET", "/v1/system/version", null, null)).get("version").asText());
-            assertEquals(201, send(old, "PUT", "/v1/services/apiServices", SERVICE, TOKEN).statusCode());
+            HttpResponse<String> nested = send(old, "PUT", "/v1/services/apiServices", SERVICE, TOKEN);
+            assertEquals(400, nested.statusCode(), "1.6 has no openAPISchemaConnection");
+            assertTrue(nested.body().contains("property 'openAPISchemaConnection' is not defined"), nested.body());
+            assertEquals(201, send(old, "PUT", "/v1/services/apiServices", SERVICE_1_6, TOKEN).statusCode());
 
             HttpResponse<String> bulk = send(old, "PUT", "/v1/apiCollections/bulk?async=false",
                     "[{\"name\":\"pets\",\"service\":\"petapi\"}]", TOKEN);

@@ -75,6 +75,17 @@ public final class SpecServer implements AutoCloseable {
         return this;
     }
 
+    /** Serves raw bytes (which need not be valid text) at {@code path}. */
+    public SpecServer serve(String path, int status, String contentType, byte[] body) {
+        routes.put(path, new Route(status, contentType, body.clone(), null));
+        return this;
+    }
+
+    /** Stops serving {@code path} (it answers 404 again). */
+    public void forget(String path) {
+        routes.remove(path);
+    }
+
     /** Requests to {@code path} without {@code Authorization: Bearer <token>} answer 401. */
     public SpecServer requireBearer(String path, String token) {
         return requireHeader(path, "Authorization", "Bearer " + token);

@@ -24,6 +24,7 @@ import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ingest function end to end: Lambda mock event server → function → loopback spec server → OpenMetadata emulator. */
@@ -90,7 +91,13 @@ class IngestFunctionTest {
         assertEquals("POST", addPet.path("requestMethod").asText());
         assertEquals(7, addPet.path("requestSchema").path("schemaFields").size());
         assertEquals("Everything about your pets", om.collections().get("petstore.pet").path("description").asText());
-        assertEquals("no-ssl", om.service("petstore").orElseThrow().path("connection").path("config").path("verifySSL").asText());
+        JsonNode connection = om.service("petstore").orElseThrow().path("connection").path("config");
+        if (mode == OpenMetadataEmulator.Mode.V2_0) {
+            assertEquals("no-ssl", connection.path("verifySSL").asText());
+        } else {
+            assertEquals(specs.url("/petstore.yaml"), connection.path("openAPISchemaURL").asText(), "1.6 has the flat connection");
+            assertFalse(connection.has("verifySSL"), "a 1.6 server refuses keys it does not know");
+        }
         assertEquals(List.of(), om.contractViolations());
 
         List<String> writePaths = writes().stream().map(r -> r.method() + " " + r.apiPath()).toList();
@@ -128,8 +135,10 @@ class IngestFunctionTest {
             JsonNode body = Specs.readJson(r.body());
             if (r.apiPath().startsWith("/v1/services/apiServices")) {
                 assertEquals(expected.get("apiService").get("name"), body.get("name"));
-                assertEquals(specs.url("/openapi.json"),
-                        body.path("connection").path("config").path("openAPISchemaConnection").path("openAPISchemaURL").asText());
+                JsonNode config = body.path("connection").path("config");
+                assertEquals(specs.url("/openapi.json"), mode == OpenMetadataEmulator.Mode.V2_0
+                        ? config.path("openAPISchemaConnection").path("openAPISchemaURL").asText()
+                        : config.path("openAPISchemaURL").asText());
             } else if (r.apiPath().startsWith("/v1/apiCollections")) {
                 (body.isArray() ? body : List.of(body)).forEach(collections::add);
             } else {

@@ -51,6 +51,17 @@ class SpecParserTest {
     }
 
     @Test
+    void aSwaggerParserCrashOnMalformedInputIsAParseErrorNamingIt() {
+        String swagger2 = """
+                {"swagger": "2.0", "info": {"title": "t", "version": "1"},
+                 "paths": {"/login": {"get": {"responses": {"200": {"description": "ok",
+                   "headers": {"X-Expires-After": {"type": {"$ref": "#/"}}}}}}}}}""";
+        SpecParseException e = assertThrows(SpecParseException.class, () -> parse(swagger2, "application/json", null));
+        assertTrue(e.getMessage().startsWith("Failed to parse OpenAPI schema spec: swagger-parser could not convert this "
+                + "Swagger 2.0 document (NullPointerException"), e.getMessage());
+    }
+
+    @Test
     void pathKeysKeepDocumentOrder() {
         assertEquals(Map.of("/a", List.of("post", "parameters", "get")), parse(JSON, "application/json", null).pathKeyOrder());
     }
