@@ -78,16 +78,8 @@ public final class IngestPipeline {
             RawSpec raw = new SpecSource(limits).fetch(settings.spec());
             origin = raw.origin();
             durations.put("fetch", millisSince(phase));
-
-            phase = System.nanoTime();
-            ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec())).parse(raw);
-            durations.put("parse", millisSince(phase));
-
-            phase = System.nanoTime();
-            DesiredState desired = ApiMapper.map(parsed, new MappingContext(settings.serviceName(),
-                    settings.serviceConnection(), settings.docUrl(), settings.spec().fallbackUrl(),
-                    settings.collectionFilter(), settings.endpointFilter(), settings.schemaFields()));
-            durations.put("map", millisSince(phase));
+            DesiredState desired = parseAndMap(raw, settings, durations);
+            raw = null; // not needed while writing: up to the 128 MiB fetch cap less heap for the largest specs
             warnings.addAll(desired.warnings());
 
             SyncResult result = sink.sync(desired, new SyncOptions(new PlanOptions(
@@ -110,6 +102,23 @@ public final class IngestPipeline {
             return failed(settings.serviceName(), origin, List.of(new Notice(null,
                     "Unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage())), warnings, durations, start);
         }
+    }
+
+    /**
+     * The spec's tree and model live only inside this method: once it returns, the desired state is all that stays
+     * reachable while writing (for the largest specs the tree and model are several hundred MB).
+     */
+    private DesiredState parseAndMap(RawSpec raw, IngestSettings settings, Map<String, Long> durations) {
+        long phase = System.nanoTime();
+        ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec())).parse(raw);
+        durations.put("parse", millisSince(phase));
+
+        phase = System.nanoTime();
+        DesiredState desired = ApiMapper.map(parsed, new MappingContext(settings.serviceName(),
+                settings.serviceConnection(), settings.docUrl(), settings.spec().fallbackUrl(),
+                settings.collectionFilter(), settings.endpointFilter(), settings.schemaFields()));
+        durations.put("map", millisSince(phase));
+        return desired;
     }
 
     private static Map<String, EntityCounts> counts(SyncResult result) {

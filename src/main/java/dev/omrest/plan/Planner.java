@@ -75,19 +75,24 @@ public final class Planner {
         return null;
     }
 
+    /** {@code ,"sourceHash":"<32 hex>"} */
+    private static final int HASH_FIELD_BYTES = 48;
+
     private static <T> int diff(List<DesiredState.Mapped<T>> desired, Map<String, ExistingEntity> current,
                                 boolean overrideMetadata, BiFunction<T, String, T> withHash, List<Write<T>> writes) {
         int unchanged = 0;
         for (DesiredState.Mapped<T> mapped : desired) {
-            String hash = SourceHash.of(mapped.request());
+            SourceHash.Fingerprint fingerprint = SourceHash.fingerprint(mapped.request());
+            String hash = fingerprint.hash();
             T request = withHash.apply(mapped.request(), hash);
+            long bytes = fingerprint.bytes() + HASH_FIELD_BYTES;
             ExistingEntity existing = current.get(mapped.fqn());
             if (existing == null) {
-                writes.add(new Write<>(mapped.fqn(), request, Change.CREATE));
+                writes.add(new Write<>(mapped.fqn(), request, Change.CREATE, bytes));
             } else if (existing.deleted()) {
-                writes.add(new Write<>(mapped.fqn(), request, Change.RESTORE));
+                writes.add(new Write<>(mapped.fqn(), request, Change.RESTORE, bytes));
             } else if (!hash.equals(existing.sourceHash()) || overrideMetadata) {
-                writes.add(new Write<>(mapped.fqn(), request, Change.UPDATE));
+                writes.add(new Write<>(mapped.fqn(), request, Change.UPDATE, bytes));
             } else {
                 unchanged++;
             }

@@ -1,12 +1,12 @@
 package dev.omrest.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,13 +21,44 @@ public final class SourceHash {
     private SourceHash() {
     }
 
+    /** The hash and the size of the JSON it was taken over (what the request weighs on the wire, less its hash). */
+    public record Fingerprint(String hash, long bytes) {
+    }
+
     /** The request must not carry a sourceHash yet (records here are hashed before it is set). */
     public static String of(Object request) {
+        return fingerprint(request).hash();
+    }
+
+    /** Streams the canonical JSON through the digest: no tree, string or byte copy of the request is built. */
+    public static Fingerprint fingerprint(Object request) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsString(CANONICAL.valueToTree(request)).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            DigestingCounter out = new DigestingCounter(MessageDigest.getInstance("MD5"));
+            CANONICAL.writeValue(out, request);
+            return new Fingerprint(HexFormat.of().formatHex(out.digest.digest()), out.count);
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot fingerprint a create request", e);
+        }
+    }
+
+    private static final class DigestingCounter extends OutputStream {
+        private final MessageDigest digest;
+        private long count;
+
+        DigestingCounter(MessageDigest digest) {
+            this.digest = digest;
+        }
+
+        @Override
+        public void write(int b) {
+            digest.update((byte) b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            digest.update(b, off, len);
+            count += len;
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.omrest.plan;
 
-/** One create request to send, with the reason and the FQN the server will give it. */
-public record Write<T>(String fqn, T request, Change change) {
+/**
+ * One create request to send, with the reason and the FQN the server will give it.
+ *
+ * @param bytes the request's JSON size, to cut bulk calls by weight without serialising it again
+ */
+public record Write<T>(String fqn, T request, Change change, long bytes) {
 }

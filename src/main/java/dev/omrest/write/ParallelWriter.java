@@ -1,8 +1,6 @@
 package dev.omrest.write;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.openmetadata.CreateApiEndpoint;
 import dev.omrest.openmetadata.CuratedFields;
@@ -34,7 +32,6 @@ import java.util.function.Function;
  */
 final class ParallelWriter implements AutoCloseable {
     static final int BATCH = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final OpenMetadataApi api;
     private final ServerCalls calls;
     private final ExecutorService pool;
@@ -98,11 +95,7 @@ final class ParallelWriter implements AutoCloseable {
     private static <T> long[] sizes(List<Write<T>> writes) {
         long[] sizes = new long[writes.size()];
         for (int i = 0; i < sizes.length; i++) {
-            try {
-                sizes[i] = JSON.writeValueAsBytes(writes.get(i).request()).length;
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot serialise " + writes.get(i).fqn(), e);
-            }
+            sizes[i] = writes.get(i).bytes();
         }
         return sizes;
     }

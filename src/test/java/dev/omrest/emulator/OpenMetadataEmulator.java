@@ -229,6 +229,8 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     private final String apiUrl;
     private final Optional<SchemaValidator> schemas;
     private volatile int latencyMillis;
+    private volatile boolean recordBodies = true;
+    private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
 
     private final Object lock = new Object();
     private final Table services = new Table("apiService", "/v1/services/apiServices/");
@@ -245,7 +247,10 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     private OpenMetadataEmulator(Mode mode, String token, int port) throws IOException {
         this.mode = mode;
         this.token = token;
-        this.schemas = SchemaValidator.fromSharedFolder();
+        // -Domrest.emulator.validateSchemas=false: contract rules only (the benchmark, where networknt's cost would be
+        // measured as the server's)
+        this.schemas = Boolean.parseBoolean(System.getProperty("omrest.emulator.validateSchemas", "true"))
+                ? SchemaValidator.fromSharedFolder() : Optional.empty();
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         this.server = HttpServer.create(new InetSocketAddress(loopback, port), 128);
         AtomicInteger threadNo = new AtomicInteger();
@@ -373,6 +378,25 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         recorded.clear();
     }
 
+    /** Whether {@link #requests()} keep request bodies (off for large benchmark runs; counts and bytes are kept). */
+    public void recordBodies(boolean keep) {
+        this.recordBodies = keep;
+    }
+
+    /** Live (not soft-deleted) collections and endpoints, counted without copying them. */
+    public int[] liveCounts() {
+        synchronized (lock) {
+            return new int[] {
+                    (int) collections.byFqn.values().stream().filter(e -> !e.path("deleted").asBoolean()).count(),
+                    (int) endpoints.byFqn.values().stream().filter(e -> !e.path("deleted").asBoolean()).count()};
+        }
+    }
+
+    /** Request body bytes received since the start or the last {@link #reset()}. */
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
     /** Forgets every stored entity, pipeline status, recorded request and violation: an empty server again. */
     public void reset() {
         synchronized (lock) {
@@ -385,6 +409,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         }
         recorded.clear();
         violations.clear();
+        bytesReceived.set(0);
     }
 
     /** A copy of the stored entities, to put back with {@link #restore(Stored)}. */
@@ -439,8 +464,9 @@ public final class OpenMetadataEmulator implements AutoCloseable {
             String rawPath = exchange.getRequestURI().getRawPath();
             String rawQuery = exchange.getRequestURI().getRawQuery();
             String body = new String(bodyBytes, StandardCharsets.UTF_8);
-            record = new Recorded(method, rawPath, rawQuery == null ? "" : rawQuery, body);
+            record = new Recorded(method, rawPath, rawQuery == null ? "" : rawQuery, recordBodies ? body : "");
             recorded.add(record);
+            bytesReceived.addAndGet(bodyBytes.length);
 
             int latency = latencyMillis;
             if (latency > 0) {
@@ -1320,6 +1346,10 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         }
     }
 
+    /** Entity fields a list returns only when {@code fields} names them (the rest is the base entity). */
+    static final Set<String> FIELD_GATED = Set.of("requestSchema", "responseSchema", "sourceHash", "tags", "owners",
+            "followers", "extension", "domains", "dataProducts", "votes");
+
     private Reply list(Table table, Map<String, String> query) {
         int limit = DEFAULT_LIST_LIMIT;
         if (query.containsKey("limit")) {
@@ -1361,9 +1391,18 @@ public final class OpenMetadataEmulator implements AutoCloseable {
                 from = after == null ? 0 : firstIndexAbove(matching, after);
                 to = Math.min(matching.size(), from + limit);
             }
+            Set<String> requested = query.get("fields") == null ? Set.of()
+                    : Set.of(query.get("fields").replace(" ", "").split(","));
             ArrayNode data = NODES.arrayNode();
             for (int i = from; i < to; i++) {
-                data.add(matching.get(i).getValue().deepCopy());
+                // like the server, fields outside the base entity come only when asked for with ?fields=
+                ObjectNode copy = NODES.objectNode();
+                matching.get(i).getValue().fields().forEachRemaining(field -> {
+                    if (!FIELD_GATED.contains(field.getKey()) || requested.contains(field.getKey()) || requested.contains("*")) {
+                        copy.set(field.getKey(), field.getValue().deepCopy());
+                    }
+                });
+                data.add(copy);
             }
             ObjectNode paging = NODES.objectNode();
             paging.put("total", matching.size());

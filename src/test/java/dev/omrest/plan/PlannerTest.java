@@ -30,7 +30,7 @@ class PlannerTest {
     }
 
     @Test
-    void unchangedFingerprintsAreSkippedChangedOnesUpdatedDeletedOnesRestored() {
+    void unchangedFingerprintsAreSkippedChangedOnesUpdatedDeletedOnesRestored() throws Exception {
         String hashA = SourceHash.of(desired.collections().get(0).request());
         String hashX = SourceHash.of(desired.endpoints().get(0).request());
         CurrentState current = new CurrentState(true,
@@ -43,8 +43,11 @@ class PlannerTest {
         Plan plan = Planner.plan(desired, current, PlanOptions.defaults());
         assertNull(plan.createService());
         assertEquals(1, plan.unchangedCollections());
+        SourceHash.Fingerprint restored = SourceHash.fingerprint(desired.collections().get(1).request());
         assertEquals(List.of(new Write<>("svc.default", desired.collections().get(1).request()
-                .withSourceHash(SourceHash.of(desired.collections().get(1).request())), Change.RESTORE)), plan.collections());
+                .withSourceHash(restored.hash()), Change.RESTORE, restored.bytes() + 48)), plan.collections());
+        assertEquals(Specs.JSON.writeValueAsBytes(plan.collections().get(0).request()).length, plan.collections().get(0).bytes(),
+                "the size given for bulk batching is the request's JSON size");
         assertEquals(1, plan.unchangedEndpoints());
         assertEquals(List.of("svc.default./y/get"), plan.endpoints().stream().map(Write::fqn).toList());
         assertEquals(Change.UPDATE, plan.endpoints().get(0).change());

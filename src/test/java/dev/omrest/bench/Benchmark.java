@@ -1,0 +1,252 @@
+package dev.omrest.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omrest.emulator.OpenMetadataEmulator;
+import dev.omrest.emulator.RecordedRequest;
+import dev.omrest.emulator.SpecServer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the packaged function (JVM, through AWS's runtime interface client and a mock Runtime API) and, optionally,
+ * the upstream Python connector against the emulator with a per-request latency, and appends one JSON line per
+ * measurement to {@code bench.out}. Driven by {@code bench/run.sh}; see there for the properties.
+ */
+public final class Benchmark {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String TOKEN = "bench-token";
+    static final int PARALLELISM = Integer.getInteger("bench.parallelism", 4);
+    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path function = Path.of(System.getProperty("bench.function"));
+        String ric = System.getProperty("bench.ric");
+        Path out = Path.of(System.getProperty("bench.out"));
+        Map<String, Path> specs = pairs(System.getProperty("bench.specs"), Path::of);
+        Map<String, String> heaps = pairs(System.getProperty("bench.heaps", ""), s -> s);
+        List<String> modes = List.of(System.getProperty("bench.modes", "V2_0,V1_6").split(","));
+        List<Integer> latencies = List.of(System.getProperty("bench.latencies", "0,5,20").split(",")).stream()
+                .map(Integer::parseInt).toList();
+        List<String> upstreamSpecs = List.of(System.getProperty("bench.upstream.specs", "").split(","));
+        List<Integer> upstreamLatencies = List.of(System.getProperty("bench.upstream.latencies", "20").split(",")).stream()
+                .filter(s -> !s.isBlank()).map(Integer::parseInt).toList();
+        long upstreamTimeout = Long.getLong("bench.upstream.timeout", 1200);
+        boolean rerun = Boolean.parseBoolean(System.getProperty("bench.rerun", "true"));
+
+        try (SpecServer specServer = SpecServer.start()) {
+            for (Map.Entry<String, Path> spec : specs.entrySet()) {
+                specServer.serve("/" + spec.getKey() + ".json", 200, "application/json", Files.readAllBytes(spec.getValue()));
+            }
+            for (String modeName : modes) {
+                OpenMetadataEmulator.Mode mode = OpenMetadataEmulator.Mode.valueOf(modeName);
+                try (OpenMetadataEmulator om = OpenMetadataEmulator.start(mode, TOKEN)) {
+                    om.recordBodies(false);
+                    for (int latency : latencies) {
+                        for (String name : specs.keySet()) {
+                            String specUrl = specServer.url("/" + name + ".json");
+                            String payload = payload(name, specUrl, om.apiUrl(), System.getProperty("bench.schemaFields"));
+                            om.reset();
+                            om.latencyMillis(latency);
+                            String heap = heaps.getOrDefault(name, "256m");
+                            for (ObjectNode line : ours(function, ric, heap, payload, om, rerun)) {
+                                line.put("spec", name).put("mode", modeName).put("latencyMs", latency).put("heap", heap);
+                                append(out, line);
+                            }
+                            if (upstreamSpecs.contains(name) && upstreamLatencies.contains(latency)) {
+                                om.reset();
+                                ObjectNode line = upstream(mode, payload(name, specUrl, om.apiUrl(), null), om, upstreamTimeout,
+                                        Path.of("bench/.cache/upstream-" + name + "-" + modeName + "-" + latency + ".log"));
+                                line.put("spec", name).put("mode", modeName).put("latencyMs", latency);
+                                append(out, line);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** One cold start and ingest, then (when asked) an unchanged re-run in the same process. */
+    static List<ObjectNode> ours(Path function, String ric, String heap, String payload, OpenMetadataEmulator om,
+                                 boolean rerun) throws Exception {
+        Path gcLog = Files.createTempFile("bench-gc", ".log");
+        List<ObjectNode> lines = new ArrayList<>();
+        try (MockLambdaRuntime runtime = new MockLambdaRuntime()) {
+            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Xlog:gc:file=" + gcLog, "-cp", function + ":" + function + "/lib/*:" + ric,
+                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                    "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest")
+                    .directory(function.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("bench/.cache/function.log").toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+            env.put("QUARKUS_FUNQY_EXPORT", "ingest");
+            env.put("DISABLE_SIGNAL_HANDLERS", "true");
+            env.put("LAMBDA_TASK_ROOT", function.toString());
+            env.put("AWS_LAMBDA_FUNCTION_NAME", "bench");
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+            env.put("AWS_REGION", "us-east-1");
+            env.put("OMREST_WRITE_PARALLELISM", Integer.toString(PARALLELISM));
+            long started = System.nanoTime();
+            Process process = builder.start();
+            try {
+                long initMillis = (runtime.firstPollNanos(300) - started) / 1_000_000;
+                for (String run : rerun ? List.of("cold", "rerun") : List.of("cold")) {
+                    om.clearRequests();
+                    long bytesBefore = om.bytesReceived();
+                    MockLambdaRuntime.Answer answer = runtime.invoke(payload, 1800);
+                    ObjectNode line = JSON.createObjectNode().put("peer", "ours").put("run", run)
+                            .put("schemaFields", System.getProperty("bench.schemaFields", "extended"))
+                            .put("parallelism", PARALLELISM)
+                            .put("ok", answer.ok()).put("invocationMs", answer.millis());
+                    if (run.equals("cold")) {
+                        line.put("initMs", initMillis);
+                    }
+                    JsonNode report = answer.ok() ? JSON.readTree(answer.body()) : JSON.createObjectNode().put("error", answer.body());
+                    line.set("report", slim(report));
+                    requestFigures(line, om, bytesBefore);
+                    lines.add(line);
+                }
+                ObjectNode last = lines.get(lines.size() - 1);
+                long rss = vmHwmKb(process.pid());
+                for (ObjectNode line : lines) {
+                    line.put("peakRssMb", rss / 1024);
+                    line.put("peakHeapMb", peakHeapMb(gcLog));
+                }
+                last.put("finished", true);
+            } finally {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+                Files.deleteIfExists(gcLog);
+            }
+        }
+        return lines;
+    }
+
+    /** {@code bench/upstream-peer.sh} with the client version matching the emulator. */
+    static ObjectNode upstream(OpenMetadataEmulator.Mode mode, String payload, OpenMetadataEmulator om, long timeoutSeconds,
+                               Path log) throws Exception {
+        String version = mode == OpenMetadataEmulator.Mode.V2_0 ? "2.0.1.0" : "1.6.9.0";
+        Path payloadFile = Files.createTempFile("bench-upstream", ".json");
+        Files.writeString(payloadFile, payload);
+        ProcessBuilder builder = new ProcessBuilder("bash", "bench/upstream-peer.sh", version, payloadFile.toString())
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("UPSTREAM_LOG", log.toString());
+        ObjectNode line = JSON.createObjectNode().put("peer", "upstream " + version).put("run", "cold")
+                .put("log", log.toString());
+        long started = System.nanoTime();
+        Process process = builder.start();
+        String stdout;
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+            line.put("ok", false).put("error", "no result within " + timeoutSeconds + " s");
+            stdout = "";
+        } else {
+            stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        line.put("wallMs", (System.nanoTime() - started) / 1_000_000);
+        Matcher m = Pattern.compile("UPSTREAM version=\\S+ exit=(\\d+) wall_ms=(\\d+) workflow_ms=(\\S+)").matcher(stdout);
+        if (m.find()) {
+            line.put("ok", m.group(1).equals("0")).put("exit", Integer.parseInt(m.group(1)))
+                    .put("processMs", Long.parseLong(m.group(2))).put("workflowMs", m.group(3));
+        }
+        requestFigures(line, om, 0);
+        Files.deleteIfExists(payloadFile);
+        return line;
+    }
+
+    private static void requestFigures(ObjectNode line, OpenMetadataEmulator om, long bytesBefore) {
+        List<RecordedRequest> requests = om.requests();
+        long writes = requests.stream().filter(r -> !r.method().equals("GET")).count();
+        line.put("requests", requests.size()).put("writeRequests", writes)
+                .put("bytesSent", om.bytesReceived() - bytesBefore);
+        int[] live = om.liveCounts();
+        line.put("liveCollections", live[0]).put("liveEndpoints", live[1]);
+    }
+
+    private static JsonNode slim(JsonNode report) {
+        ObjectNode slim = JSON.createObjectNode();
+        for (String field : new String[] {"status", "writeMode", "counts", "durationsMillis", "requests", "retries", "error"}) {
+            if (report.has(field)) {
+                slim.set(field, report.get(field));
+            }
+        }
+        slim.put("warnings", report.path("warnings").size()).put("errors", report.path("errors").size());
+        if (report.path("errors").size() > 0) {
+            slim.put("firstError", report.path("errors").get(0).path("message").asText());
+        }
+        return slim;
+    }
+
+    static String payload(String service, String specUrl, String omUrl, String schemaFields) {
+        ObjectNode payload = JSON.createObjectNode();
+        ObjectNode source = payload.putObject("source").put("type", "rest").put("serviceName", service);
+        source.putObject("serviceConnection").putObject("config").put("type", "Rest")
+                .putObject("openAPISchemaConnection").put("openAPISchemaURL", specUrl);
+        ObjectNode sourceConfig = source.putObject("sourceConfig").putObject("config").put("type", "ApiMetadata");
+        if (schemaFields != null && !schemaFields.isBlank()) {
+            sourceConfig.put("schemaFields", schemaFields);
+        }
+        payload.putObject("sink").put("type", "metadata-rest").putObject("config");
+        payload.putObject("workflowConfig").put("loggerLevel", "INFO").putObject("openMetadataServerConfig")
+                .put("hostPort", omUrl).put("authProvider", "openmetadata")
+                .putObject("securityConfig").put("jwtToken", TOKEN);
+        return payload.toString();
+    }
+
+    private static long vmHwmKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** The largest heap occupancy seen before a collection, from the JVM's own GC log. */
+    private static long peakHeapMb(Path gcLog) throws IOException {
+        long peak = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = GC_LINE.matcher(line);
+            if (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(1)));
+            }
+        }
+        return peak;
+    }
+
+    private static void append(Path out, ObjectNode line) throws IOException {
+        System.out.println(line);
+        Files.writeString(out, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static <T> Map<String, T> pairs(String text, java.util.function.Function<String, T> value) {
+        Map<String, T> map = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (!pair.isBlank()) {
+                String[] kv = pair.split("=", 2);
+                map.put(kv[0].trim(), value.apply(kv[1].trim()));
+            }
+        }
+        return map;
+    }
+}
