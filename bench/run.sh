@@ -11,6 +11,7 @@
 # HEAPS (name=size overrides, e.g. "graph-beta=512m"), RERUN (true: an unchanged second invocation per process),
 # SCHEMA_FIELDS (extended by default; upstream for our connector with upstream's field rules).
 # PARALLELISM (calls in flight, default 4, as OMREST_WRITE_PARALLELISM).
+# RESULTS (the JSON-lines file to append to).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -52,7 +53,7 @@ spec_list=""
 for n in $names; do spec_list="$spec_list,$n=$cache/specs/$n.json"; done
 heaps="petstore=256m,asana=256m,stripe=256m,kubernetes=256m,github=256m,graph=768m,graph-beta=768m,github-deref=768m"
 [ -n "${HEAPS:-}" ] && heaps="$heaps,$HEAPS"
-out="bench/results/$(date -u +%Y-%m-%dT%H%M).jsonl"
+out="${RESULTS:-bench/results/$(date -u +%Y-%m-%dT%H%M).jsonl}"
 
 java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.net.httpserver.nodelay=true \
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

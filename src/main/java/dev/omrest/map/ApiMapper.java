@@ -54,6 +54,7 @@ public final class ApiMapper {
         private final int operations;
         private final MappingContext context;
         private final EndpointSchemas schemas;
+        private final SharedFields sharedFields = new SharedFields();
         private final List<Notice> warnings = new ArrayList<>();
         private final List<Notice> collectionFailures = new ArrayList<>();
         private final List<Notice> endpointFailures = new ArrayList<>();
@@ -201,8 +202,8 @@ public final class ApiMapper {
                 }
                 String fqn = collectionFqn + "." + Fqn.build(name);
                 List<String> endpointWarnings = new ArrayList<>();
-                ApiSchema request = schemas.request(path, method, operation, endpointWarnings::add);
-                ApiSchema response = schemas.response(path, method, operation, endpointWarnings::add);
+                ApiSchema request = sharedFields.share(schemas.request(path, method, operation, endpointWarnings::add));
+                ApiSchema response = sharedFields.share(schemas.response(path, method, operation, endpointWarnings::add));
                 endpointWarnings.forEach(w -> warnings.add(new Notice(fqn, w)));
                 String url = EntityUrls.endpoint(collectionUrl, operation.getOperationId(), context.fallbackUrl());
                 DesiredState.Mapped<CreateApiEndpoint> endpoint = new DesiredState.Mapped<>(fqn, new CreateApiEndpoint(

@@ -64,7 +64,9 @@ public final class Benchmark {
                             om.reset();
                             om.latencyMillis(latency);
                             String heap = heaps.getOrDefault(name, "256m");
-                            for (ObjectNode line : ours(function, ric, heap, payload, om, rerun)) {
+                            List<ObjectNode> oursLines = ours(function, ric, heap, payload, om, rerun);
+                            List<java.util.SortedSet<String>> oursFqns = om.liveFqns();
+                            for (ObjectNode line : oursLines) {
                                 line.put("spec", name).put("mode", modeName).put("latencyMs", latency).put("heap", heap);
                                 append(out, line);
                             }
@@ -73,6 +75,7 @@ public final class Benchmark {
                                 ObjectNode line = upstream(mode, payload(name, specUrl, om.apiUrl(), null), om, upstreamTimeout,
                                         Path.of("bench/.cache/upstream-" + name + "-" + modeName + "-" + latency + ".log"));
                                 line.put("spec", name).put("mode", modeName).put("latencyMs", latency);
+                                compareNames(line, oursFqns, om.liveFqns());
                                 append(out, line);
                             }
                         }
@@ -89,6 +92,7 @@ public final class Benchmark {
         List<ObjectNode> lines = new ArrayList<>();
         try (MockLambdaRuntime runtime = new MockLambdaRuntime()) {
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-XX:+ExitOnOutOfMemoryError",
                     "-Xlog:gc:file=" + gcLog, "-cp", function + ":" + function + "/lib/*:" + ric,
                     "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                     "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest")
@@ -108,9 +112,12 @@ public final class Benchmark {
             try {
                 long initMillis = (runtime.firstPollNanos(300) - started) / 1_000_000;
                 for (String run : rerun ? List.of("cold", "rerun") : List.of("cold")) {
+                    if (!process.isAlive()) {
+                        break;
+                    }
                     om.clearRequests();
                     long bytesBefore = om.bytesReceived();
-                    MockLambdaRuntime.Answer answer = runtime.invoke(payload, 1800);
+                    MockLambdaRuntime.Answer answer = runtime.invoke(payload, 1800, process);
                     ObjectNode line = JSON.createObjectNode().put("peer", "ours").put("run", run)
                             .put("schemaFields", System.getProperty("bench.schemaFields", "extended"))
                             .put("parallelism", PARALLELISM)
@@ -119,12 +126,15 @@ public final class Benchmark {
                         line.put("initMs", initMillis);
                     }
                     JsonNode report = answer.ok() ? JSON.readTree(answer.body()) : JSON.createObjectNode().put("error", answer.body());
+                    if (!answer.ok()) {
+                        line.put("error", answer.body().length() > 300 ? answer.body().substring(0, 300) : answer.body());
+                    }
                     line.set("report", slim(report));
                     requestFigures(line, om, bytesBefore);
                     lines.add(line);
                 }
                 ObjectNode last = lines.get(lines.size() - 1);
-                long rss = vmHwmKb(process.pid());
+                long rss = process.isAlive() ? vmHwmKb(process.pid()) : -1;
                 for (ObjectNode line : lines) {
                     line.put("peakRssMb", rss / 1024);
                     line.put("peakHeapMb", peakHeapMb(gcLog));
@@ -172,6 +182,28 @@ public final class Benchmark {
         requestFigures(line, om, 0);
         Files.deleteIfExists(payloadFile);
         return line;
+    }
+
+    /** The fidelity rule: upstream's entity FQNs and ours, side by side (only meaningful when both ran to the end). */
+    private static void compareNames(ObjectNode line, List<java.util.SortedSet<String>> ours,
+                                     List<java.util.SortedSet<String>> upstream) {
+        List<String> onlyOurs = new ArrayList<>();
+        List<String> onlyUpstream = new ArrayList<>();
+        for (int kind = 0; kind < 2; kind++) {
+            for (String fqn : ours.get(kind)) {
+                if (!upstream.get(kind).contains(fqn)) {
+                    onlyOurs.add(fqn);
+                }
+            }
+            for (String fqn : upstream.get(kind)) {
+                if (!ours.get(kind).contains(fqn)) {
+                    onlyUpstream.add(fqn);
+                }
+            }
+        }
+        line.put("fqnsOnlyOurs", onlyOurs.size()).put("fqnsOnlyUpstream", onlyUpstream.size());
+        line.set("fqnsOnlyOursSample", JSON.valueToTree(onlyOurs.subList(0, Math.min(5, onlyOurs.size()))));
+        line.set("fqnsOnlyUpstreamSample", JSON.valueToTree(onlyUpstream.subList(0, Math.min(5, onlyUpstream.size()))));
     }
 
     private static void requestFigures(ObjectNode line, OpenMetadataEmulator om, long bytesBefore) {

@@ -36,7 +36,7 @@ public final class BenchmarkReport {
             long bound = bound(l);
             md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %d (%d) | %.1f | %s | %s | %d / %d MB (%s) |%n",
                     l.path("spec").asText(), server(l), l.path("latencyMs").asInt(), ms(l.path("initMs")),
-                    ok(l) ? ms(l.path("invocationMs")) : "**" + l.path("report").path("status").asText("error") + "**",
+                    ok(l) ? ms(l.path("invocationMs")) : "**" + l.path("error").asText(l.path("report").path("status").asText("error")) + "**",
                     ms(d.path("fetch")), ms(d.path("parse")), ms(d.path("map")), ms(d.path("read")), ms(d.path("write")),
                     ms(d.path("delete")), l.path("requests").asInt(), l.path("writeRequests").asInt(),
                     l.path("bytesSent").asLong() / 1e6, ms(bound), ratio(d.path("total").asLong(), bound),
@@ -56,8 +56,8 @@ public final class BenchmarkReport {
                     ratio(d.path("total").asLong(), floor)));
         }
         md.append("\n### Side by side with the upstream connector (same emulator, same spec, from an empty server)\n\n")
-                .append("| spec | server | latency | upstream client | upstream process (workflow) | upstream requests / MB | ours end to end (invocation) | ours requests / MB | end-to-end ratio | workflow ratio | entities upstream / ours |\n")
-                .append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+                .append("| spec | server | latency | upstream client | upstream process (workflow) | upstream requests / MB | ours end to end (invocation) | ours requests / MB | end-to-end ratio | workflow ratio | entities upstream / ours | FQNs only upstream / only ours |\n")
+                .append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (JsonNode u : lines) {
             if (!u.path("peer").asText().startsWith("upstream")) {
                 continue;
@@ -73,14 +73,15 @@ public final class BenchmarkReport {
             JsonNode o = ours.get();
             long oursE2e = o.path("initMs").asLong() + o.path("invocationMs").asLong();
             long workflow = u.path("workflowMs").asLong(-1);
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %d / %.1f | %s (%s) | %d / %.1f | %s | %s | %d+%d / %d+%d |%n",
+            String names = !u.has("fqnsOnlyOurs") ? "—" : u.path("fqnsOnlyUpstream").asInt() + " / " + u.path("fqnsOnlyOurs").asInt();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %d / %.1f | %s (%s) | %d / %.1f | %s | %s | %d+%d / %d+%d | %s |%n",
                     u.path("spec").asText(), server(u), u.path("latencyMs").asInt(), u.path("peer").asText().substring(9),
                     upstreamTime, u.path("requests").asInt(), u.path("bytesSent").asLong() / 1e6, ms(oursE2e),
                     ms(o.path("invocationMs")), o.path("requests").asInt(), o.path("bytesSent").asLong() / 1e6,
                     u.path("ok").asBoolean() ? ratio(u.path("processMs").asLong(), oursE2e) : "—",
                     u.path("ok").asBoolean() && workflow > 0 ? ratio(workflow, o.path("invocationMs").asLong()) : "—",
                     u.path("liveCollections").asInt(), u.path("liveEndpoints").asInt(),
-                    o.path("liveCollections").asInt(), o.path("liveEndpoints").asInt()));
+                    o.path("liveCollections").asInt(), o.path("liveEndpoints").asInt(), names));
         }
         System.out.print(md);
     }

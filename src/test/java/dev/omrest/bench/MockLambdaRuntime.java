@@ -54,12 +54,22 @@ final class MockLambdaRuntime implements AutoCloseable {
         return firstPoll.get(timeoutSeconds, TimeUnit.SECONDS);
     }
 
-    /** Hands {@code event} to the function and waits for its response or error. */
-    Answer invoke(String event, long timeoutSeconds) throws Exception {
+    /** Hands {@code event} to the function and waits for its response or error, or for the process to die. */
+    Answer invoke(String event, long timeoutSeconds, Process function) throws Exception {
         Pending pending = new Pending(UUID.randomUUID().toString(), event.getBytes(StandardCharsets.UTF_8),
                 new CompletableFuture<>(), new long[1]);
         queue.add(pending);
-        return pending.answer().get(timeoutSeconds, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            try {
+                return pending.answer().get(1, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (!function.isAlive()) {
+                    return new Answer(false, "the function process exited with " + function.exitValue(), 0);
+                }
+            }
+        }
+        return new Answer(false, "no answer within " + timeoutSeconds + " s", 0);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -383,6 +383,25 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         this.recordBodies = keep;
     }
 
+    /** FQNs of the live (not soft-deleted) collections and endpoints, sorted, without copying the entities. */
+    public List<java.util.SortedSet<String>> liveFqns() {
+        synchronized (lock) {
+            java.util.SortedSet<String> liveCollections = new java.util.TreeSet<>();
+            java.util.SortedSet<String> liveEndpoints = new java.util.TreeSet<>();
+            collections.byFqn.forEach((fqn, e) -> {
+                if (!e.path("deleted").asBoolean()) {
+                    liveCollections.add(fqn);
+                }
+            });
+            endpoints.byFqn.forEach((fqn, e) -> {
+                if (!e.path("deleted").asBoolean()) {
+                    liveEndpoints.add(fqn);
+                }
+            });
+            return List.of(liveCollections, liveEndpoints);
+        }
+    }
+
     /** Live (not soft-deleted) collections and endpoints, counted without copying them. */
     public int[] liveCounts() {
         synchronized (lock) {
