@@ -11,8 +11,4 @@ RESULTS=bench/results/upstream-fields.jsonl SCHEMA_FIELDS=upstream SPECS="stripe
 # one call in flight instead of four
 RESULTS=bench/results/parallelism-1.jsonl PARALLELISM=1 SPECS="kubernetes github" MODES=V2_0,V1_6 LATENCIES=20 \
     UPSTREAM="" RERUN=false bench/run.sh
-# the smallest heap for the largest spec
-for heap in 512m 384m; do
-    RESULTS=bench/results/heap-$heap.jsonl HEAPS="graph-beta=$heap,github=128m" SPECS="graph-beta github" MODES=V2_0 \
-        LATENCIES=0 UPSTREAM="" RERUN=false bench/run.sh || true
-done
+# memory: bench/memory.sh

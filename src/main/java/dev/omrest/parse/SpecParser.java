@@ -29,9 +29,9 @@ import java.util.Map;
  * that tree, and Swagger 2.0 goes through the converter called directly (no ServiceLoader, which native
  * images do not have). References are left unresolved: the mapper follows them itself.
  *
- * <p>When the document references other files or has OAS 3.1 {@code $defs}, a second model is built from a copy
- * of the tree with those brought in ({@link RefBundler}, {@link DefsHoister}); the first model stays exactly as
- * the document is, for upstream's field extraction.
+ * <p>When the document references other files or has OAS 3.1 {@code $defs}, a second model is built from the tree
+ * with those brought in ({@link RefBundler}, {@link DefsHoister}, in place once the first model is built); the first
+ * model stays exactly as the document is, for upstream's field extraction.
  */
 public final class SpecParser {
     private final DocumentReader reader;
@@ -62,24 +62,27 @@ public final class SpecParser {
             throw new SpecParseException("Failed to parse OpenAPI schema " + raw.origin() + ": "
                     + (messages.isEmpty() ? "the parser returned nothing" : String.join("; ", messages)));
         }
+        Map<String, List<String>> keyOrder = pathKeyOrder(root);
         OpenAPI bundled = openApi;
         List<String> referenceWarnings = List.of();
         boolean external = RefBundler.hasExternalRefs(root);
         if (external || DefsHoister.hasDefs(root)) {
-            ObjectNode copy = root.deepCopy();
+            // the document's own model and key order are taken: the tree itself can be bundled in place (a copy of a
+            // large spec's tree is hundreds of MB)
+            ObjectNode tree = (ObjectNode) root;
             boolean changed = false;
             if (external) {
-                RefBundler bundler = new RefBundler(copy, location(raw), new ExternalDocuments(maxBytes, allowLinkLocal, access));
+                RefBundler bundler = new RefBundler(tree, location(raw), new ExternalDocuments(maxBytes, allowLinkLocal, access));
                 changed = bundler.run();
                 referenceWarnings = List.copyOf(bundler.warnings());
             }
-            changed |= new DefsHoister(copy).run();
+            changed |= new DefsHoister(tree).run();
             if (changed) {
-                OpenAPI model = toModel(copy, new ArrayList<>(), raw);
+                OpenAPI model = toModel(tree, new ArrayList<>(), raw);
                 bundled = model == null ? openApi : model;
             }
         }
-        return new ParsedSpec(openApi, pathKeyOrder(root), List.copyOf(messages), bundled, referenceWarnings);
+        return new ParsedSpec(openApi, keyOrder, List.copyOf(messages), bundled, referenceWarnings);
     }
 
     /** swagger-parser's model of the tree; the parser's own crashes on malformed input become a parse error. */
