@@ -101,6 +101,21 @@ class PayloadReaderTest {
     }
 
     @Test
+    void aServiceNameTheServerWouldRefuseIsAPayloadError() {
+        for (String[] bad : new String[][] {{"x".repeat(257), "name is longer than 256 characters"},
+                {"a::b", "name must not contain '::'"}, {"two\\nlines", "name must not contain a line break"},
+                {"say \\\"hi\\\"", "name must not contain a double quote"}, {"", "is required"}}) {
+            InvalidPayloadException e = assertThrows(InvalidPayloadException.class, () -> PayloadReader.read(Specs.readJson("""
+                    {"source": {"serviceName": "%s", "serviceConnection": {"config": {"type": "Rest",
+                       "openAPISchemaConnection": {"openAPISchemaURL": "http://h/spec.json"}}},
+                       "sourceConfig": {"config": {"type": "ApiMetadata"}}},
+                     "sink": {"type": "file", "config": {"filename": "out.json"}}}""".formatted(bad[0]))));
+            assertTrue(e.problems().contains("source.serviceName: " + bad[1])
+                    || e.problems().contains("source.serviceName " + bad[1]), e.problems().toString());
+        }
+    }
+
+    @Test
     void everyProblemIsNamedByItsField() {
         InvalidPayloadException e = assertThrows(InvalidPayloadException.class, () -> PayloadReader.read(Specs.readJson("""
                 {"source": {"serviceName": 7, "serviceConnection": {"config": {"type": "Mysql",
