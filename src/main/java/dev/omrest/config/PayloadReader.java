@@ -111,9 +111,6 @@ public final class PayloadReader {
         JsonNode source = f.object(payload, "", "source", true);
         String serviceName = f.text(source, "source", "serviceName", serviceNameRequired);
         String nameProblem = serviceName == null ? null : dev.omrest.openmetadata.EntityNames.entityNameProblem(serviceName);
-        if (nameProblem == null && serviceName != null && serviceName.contains("\"")) {
-            nameProblem = "name must not contain a double quote";
-        }
         if (nameProblem != null) {
             f.problem("source.serviceName: " + nameProblem);
             serviceName = null;

@@ -25,6 +25,10 @@ public final class EntityNames {
         if (LINE_BREAK.matcher(name).find()) {
             return "name must not contain a line break";
         }
+        boolean wrapped = name.length() > 2 && name.startsWith("\"") && name.indexOf('"', 1) == name.length() - 1;
+        if (name.contains("\"") && !wrapped) {
+            return "name must not contain a double quote (other than quotes around the whole name)";
+        }
         return null;
     }
 

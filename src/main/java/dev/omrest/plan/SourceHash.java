@@ -25,12 +25,10 @@ public final class SourceHash {
     public record Fingerprint(String hash, long bytes) {
     }
 
-    /** The request must not carry a sourceHash yet (records here are hashed before it is set). */
-    public static String of(Object request) {
-        return fingerprint(request).hash();
-    }
-
-    /** Streams the canonical JSON through the digest: no tree, string or byte copy of the request is built. */
+    /**
+     * Streams the canonical JSON through the digest: no tree, string or byte copy of the request is built.
+     * The request must not carry a sourceHash yet (records here are hashed before it is set).
+     */
     public static Fingerprint fingerprint(Object request) {
         try {
             DigestingCounter out = new DigestingCounter(MessageDigest.getInstance("MD5"));

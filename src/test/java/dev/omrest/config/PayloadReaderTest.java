@@ -104,7 +104,7 @@ class PayloadReaderTest {
     void aServiceNameTheServerWouldRefuseIsAPayloadError() {
         for (String[] bad : new String[][] {{"x".repeat(257), "name is longer than 256 characters"},
                 {"a::b", "name must not contain '::'"}, {"two\\nlines", "name must not contain a line break"},
-                {"say \\\"hi\\\"", "name must not contain a double quote"}, {"", "is required"}}) {
+                {"say \\\"hi\\\"", "name must not contain a double quote (other than quotes around the whole name)"}, {"", "is required"}}) {
             InvalidPayloadException e = assertThrows(InvalidPayloadException.class, () -> PayloadReader.read(Specs.readJson("""
                     {"source": {"serviceName": "%s", "serviceConnection": {"config": {"type": "Rest",
                        "openAPISchemaConnection": {"openAPISchemaURL": "http://h/spec.json"}}},

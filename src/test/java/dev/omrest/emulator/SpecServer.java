@@ -70,9 +70,7 @@ public final class SpecServer implements AutoCloseable {
 
     /** Serves {@code body} with {@code status} and {@code contentType} (null = no Content-Type) at {@code path}. */
     public SpecServer serve(String path, int status, String contentType, String body) {
-        routes.put(path, new Route(status, contentType, body == null ? new byte[0]
-                : body.getBytes(StandardCharsets.UTF_8), null));
-        return this;
+        return serve(path, status, contentType, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Serves raw bytes (which need not be valid text) at {@code path}. */

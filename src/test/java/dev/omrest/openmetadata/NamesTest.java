@@ -27,6 +27,9 @@ class NamesTest {
         assertEquals("name is longer than 256 characters", EntityNames.entityNameProblem("x".repeat(257)));
         assertEquals("name is empty", EntityNames.entityNameProblem(""));
         assertEquals("name must not contain '::'", EntityNames.entityNameProblem("a::b"));
+        assertNull(EntityNames.entityNameProblem("\"v1\""));
+        assertEquals("name must not contain a double quote (other than quotes around the whole name)",
+                EntityNames.entityNameProblem("with\"quote"));
         for (String lineBreak : new String[] {"\n", "\r", "\u0085", "\u2028", "\u2029"}) {
             assertEquals("name must not contain a line break", EntityNames.entityNameProblem("new" + lineBreak + "line"));
         }

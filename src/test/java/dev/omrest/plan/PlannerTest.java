@@ -25,14 +25,14 @@ class PlannerTest {
         assertEquals(List.of(Change.CREATE, Change.CREATE), plan.collections().stream().map(Write::change).toList());
         assertEquals(List.of("svc.a./x/get", "svc.default./y/get"), plan.endpoints().stream().map(Write::fqn).toList());
         plan.endpoints().forEach(w -> assertEquals(32, w.request().sourceHash().length()));
-        assertEquals(SourceHash.of(desired.endpoints().get(0).request()), plan.endpoints().get(0).request().sourceHash());
+        assertEquals(SourceHash.fingerprint(desired.endpoints().get(0).request()).hash(), plan.endpoints().get(0).request().sourceHash());
         assertEquals(List.of(), plan.staleCollections());
     }
 
     @Test
     void unchangedFingerprintsAreSkippedChangedOnesUpdatedDeletedOnesRestored() throws Exception {
-        String hashA = SourceHash.of(desired.collections().get(0).request());
-        String hashX = SourceHash.of(desired.endpoints().get(0).request());
+        String hashA = SourceHash.fingerprint(desired.collections().get(0).request()).hash();
+        String hashX = SourceHash.fingerprint(desired.endpoints().get(0).request()).hash();
         CurrentState current = new CurrentState(true,
                 Map.of("svc.a", new ExistingEntity("1", "svc.a", null, hashA, false),
                         "svc.default", new ExistingEntity("2", "svc.default", null, "other", true),
