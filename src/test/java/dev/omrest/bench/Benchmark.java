@@ -211,8 +211,8 @@ public final class Benchmark {
         long writes = requests.stream().filter(r -> !r.method().equals("GET")).count();
         line.put("requests", requests.size()).put("writeRequests", writes)
                 .put("bytesSent", om.bytesReceived() - bytesBefore);
-        int[] live = om.liveCounts();
-        line.put("liveCollections", live[0]).put("liveEndpoints", live[1]);
+        List<java.util.SortedSet<String>> live = om.liveFqns();
+        line.put("liveCollections", live.get(0).size()).put("liveEndpoints", live.get(1).size());
     }
 
     private static JsonNode slim(JsonNode report) {

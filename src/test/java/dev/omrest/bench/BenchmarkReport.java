@@ -28,10 +28,7 @@ public final class BenchmarkReport {
         md.append("### Our function, first (cold) invocation\n\n")
                 .append("| spec | server | latency | init | invocation | fetch | parse | map | read | write | delete | requests (writes) | MB sent | physical bound | × bound | peak heap / RSS (cap) |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (JsonNode l : lines) {
-            if (!l.path("peer").asText().equals("ours") || !l.path("run").asText().equals("cold")) {
-                continue;
-            }
+        for (JsonNode l : ours(lines, "cold")) {
             JsonNode d = l.path("report").path("durationsMillis");
             long bound = bound(l);
             md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %d (%d) | %.1f | %s | %s | %d / %d MB (%s) |%n",
@@ -45,10 +42,7 @@ public final class BenchmarkReport {
         md.append("\n### Our function, unchanged re-run (same process)\n\n")
                 .append("| spec | server | latency | invocation | writes | fetch + parse + list | × (fetch + parse + list) |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|\n");
-        for (JsonNode l : lines) {
-            if (!l.path("peer").asText().equals("ours") || !l.path("run").asText().equals("rerun")) {
-                continue;
-            }
+        for (JsonNode l : ours(lines, "rerun")) {
             JsonNode d = l.path("report").path("durationsMillis");
             long floor = d.path("fetch").asLong() + d.path("parse").asLong() + d.path("read").asLong();
             md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %d | %s | %s |%n", l.path("spec").asText(), server(l),
@@ -62,8 +56,7 @@ public final class BenchmarkReport {
             if (!u.path("peer").asText().startsWith("upstream")) {
                 continue;
             }
-            Optional<JsonNode> ours = lines.stream().filter(l -> l.path("peer").asText().equals("ours")
-                    && l.path("run").asText().equals("cold") && same(l, u)).findFirst();
+            Optional<JsonNode> ours = ours(lines, "cold").stream().filter(l -> same(l, u)).findFirst();
             String upstreamTime = u.path("ok").asBoolean()
                     ? ms(u.path("processMs")) + " (" + u.path("workflowMs").asText() + " ms)"
                     : "**failed**: " + u.path("error").asText("exit " + u.path("exit").asText());
@@ -84,6 +77,12 @@ public final class BenchmarkReport {
                     o.path("liveCollections").asInt(), o.path("liveEndpoints").asInt(), names));
         }
         System.out.print(md);
+    }
+
+    /** Our function's measurements of one kind of run ({@code cold} or {@code rerun}). */
+    private static List<JsonNode> ours(List<JsonNode> lines, String run) {
+        return lines.stream().filter(l -> l.path("peer").asText().equals("ours") && l.path("run").asText().equals(run))
+                .toList();
     }
 
     /** parse + ⌈write requests ÷ parallelism⌉ × latency: what no client can beat with this many calls. */

@@ -402,15 +402,6 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         }
     }
 
-    /** Live (not soft-deleted) collections and endpoints, counted without copying them. */
-    public int[] liveCounts() {
-        synchronized (lock) {
-            return new int[] {
-                    (int) collections.byFqn.values().stream().filter(e -> !e.path("deleted").asBoolean()).count(),
-                    (int) endpoints.byFqn.values().stream().filter(e -> !e.path("deleted").asBoolean()).count()};
-        }
-    }
-
     /** Request body bytes received since the start or the last {@link #reset()}. */
     public long bytesReceived() {
         return bytesReceived.get();

@@ -11,7 +11,11 @@ package dev.omrest.fuzz;
 record FuzzCase(int id, String family, String description, byte[] spec, String mediaType, String payloadTemplate) {
 
     String payload(String specUrl, String omUrl, String jwt, String service) {
-        return payloadTemplate.replace("${SPEC_URL}", specUrl).replace("${OM_URL}", omUrl).replace("${JWT}", jwt)
+        return fill(payloadTemplate, specUrl, omUrl, jwt, service);
+    }
+
+    static String fill(String template, String specUrl, String omUrl, String jwt, String service) {
+        return template.replace("${SPEC_URL}", specUrl).replace("${OM_URL}", omUrl).replace("${JWT}", jwt)
                 .replace("${SERVICE}", service);
     }
 

@@ -103,8 +103,8 @@ class FuzzTest {
         om.reset();
         specs.serve("/base", 200, CaseGenerator.mediaTypeOf(base), CaseGenerator.base(base));
         try {
-            IngestReport report = function.ingest(JSON.readTree(CaseGenerator.PAYLOAD.replace("${SPEC_URL}", specs.url("/base"))
-                    .replace("${OM_URL}", om.apiUrl()).replace("${JWT}", JWT).replace("${SERVICE}", SERVICE)));
+            IngestReport report = function.ingest(JSON.readTree(
+                    FuzzCase.fill(CaseGenerator.PAYLOAD, specs.url("/base"), om.apiUrl(), JWT, SERVICE)));
             assertEquals(IngestReport.SUCCESS, report.status(), () -> "seeding " + base + ": " + report.errors());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
