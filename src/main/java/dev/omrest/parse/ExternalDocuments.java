@@ -11,9 +11,16 @@ import dev.omrest.source.SpecSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The other files a document references, read once each through the source stage's fetcher and with its limits
@@ -31,6 +38,7 @@ final class ExternalDocuments {
 
     private final DocumentReader reader;
     private final Map<URI, Loaded> cache = new HashMap<>();
+    private final Map<String, String> digests = new TreeMap<>();
     private final boolean allowLinkLocal;
     private final HttpAccess rootAccess;
     private long bytesLeft;
@@ -91,11 +99,28 @@ final class ExternalDocuments {
                     : new SpecLocation.File(Path.of(document));
             RawSpec raw = new SpecSource(limits).fetch(location);
             bytesLeft -= raw.body().length;
+            digests.put(document.toString(), HexFormat.of().formatHex(md5().digest(raw.body())));
             return new Loaded(reader.read(raw), null);
         } catch (SpecFetchException | SpecParseException e) {
             return failed(e.getMessage());
         } catch (RuntimeException e) {
             return failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Every document read or tried, each as its URI and the MD5 of its bytes (or {@code failed}), in URI order. */
+    List<String> digests() {
+        List<String> all = new ArrayList<>();
+        cache.keySet().forEach(uri -> all.add(uri + " " + digests.getOrDefault(uri.toString(), "failed")));
+        Collections.sort(all);
+        return List.copyOf(all);
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
         }
     }
 

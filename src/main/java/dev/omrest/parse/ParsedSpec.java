@@ -15,13 +15,17 @@ import java.util.Map;
  *                          {@code $defs} made components (the very same object as {@code openApi} when the document
  *                          has neither); what the extended field extraction reads
  * @param referenceWarnings external references that could not be read, each naming the reference
+ * @param referencedDocuments every other document the spec references, as its URI and the MD5 of its bytes (or
+ *                            {@code failed}), in URI order: with the spec's own bytes, what the document's content
+ *                            depends on
  */
 public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages,
-                         OpenAPI bundled, List<String> referenceWarnings) {
+                         OpenAPI bundled, List<String> referenceWarnings, List<String> referencedDocuments) {
 
     public ParsedSpec {
         bundled = bundled == null ? openApi : bundled;
         referenceWarnings = referenceWarnings == null ? List.of() : List.copyOf(referenceWarnings);
+        referencedDocuments = referencedDocuments == null ? List.of() : List.copyOf(referencedDocuments);
     }
 
     /** Every operation of every path, before any filter. */
@@ -32,6 +36,6 @@ public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder
 
     /** A document without external references or {@code $defs}. */
     public ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages) {
-        this(openApi, pathKeyOrder, messages, openApi, List.of());
+        this(openApi, pathKeyOrder, messages, openApi, List.of(), List.of());
     }
 }

@@ -65,6 +65,7 @@ public final class SpecParser {
         Map<String, List<String>> keyOrder = pathKeyOrder(root);
         OpenAPI bundled = openApi;
         List<String> referenceWarnings = List.of();
+        List<String> referencedDocuments = List.of();
         boolean external = RefBundler.hasExternalRefs(root);
         if (external || DefsHoister.hasDefs(root)) {
             // the document's own model and key order are taken: the tree itself can be bundled in place (a copy of a
@@ -72,9 +73,11 @@ public final class SpecParser {
             ObjectNode tree = (ObjectNode) root;
             boolean changed = false;
             if (external) {
-                RefBundler bundler = new RefBundler(tree, location(raw), new ExternalDocuments(maxBytes, allowLinkLocal, access));
+                ExternalDocuments documents = new ExternalDocuments(maxBytes, allowLinkLocal, access);
+                RefBundler bundler = new RefBundler(tree, location(raw), documents);
                 changed = bundler.run();
                 referenceWarnings = List.copyOf(bundler.warnings());
+                referencedDocuments = documents.digests();
             }
             changed |= new DefsHoister(tree).run();
             if (changed) {
@@ -82,7 +85,7 @@ public final class SpecParser {
                 bundled = model == null ? openApi : model;
             }
         }
-        return new ParsedSpec(openApi, keyOrder, List.copyOf(messages), bundled, referenceWarnings);
+        return new ParsedSpec(openApi, keyOrder, List.copyOf(messages), bundled, referenceWarnings, referencedDocuments);
     }
 
     /** swagger-parser's model of the tree; the parser's own crashes on malformed input become a parse error. */

@@ -10,7 +10,10 @@ import dev.omrest.map.DesiredState;
 import dev.omrest.map.MappingContext;
 import dev.omrest.openmetadata.OpenMetadataException;
 import dev.omrest.parse.ParsedSpec;
+import dev.omrest.plan.CurrentState;
+import dev.omrest.plan.InputKey;
 import dev.omrest.plan.PlanOptions;
+import dev.omrest.plan.Seal;
 import dev.omrest.parse.SpecParseException;
 import dev.omrest.parse.SpecParser;
 import dev.omrest.report.EntityCounts;
@@ -32,11 +35,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One ingestion run: payload → fetch → parse → map → sink (plan + write + mark deleted) → report.
- * A run that cannot fetch, parse or reach the server writes and deletes nothing and says why.
+ * One ingestion run: payload → fetch → read the catalogue → parse → map → sink (plan + write + mark deleted) → report.
+ * A run that cannot fetch, parse or reach the server writes and deletes nothing and says why. When the spec, the
+ * settings and the catalogue are as a sealed run left them ({@link Seal}), parsing and mapping are skipped: that run's
+ * plan would write and delete nothing.
  */
 public final class IngestPipeline {
     private final PayloadReader payloads;
@@ -78,24 +84,45 @@ public final class IngestPipeline {
             RawSpec raw = new SpecSource(limits).fetch(settings.spec());
             origin = raw.origin();
             durations.put("fetch", millisSince(phase));
-            DesiredState desired = parseAndMap(raw, settings, durations);
-            raw = null; // not needed while writing: up to the 128 MiB fetch cap less heap for the largest specs
+
+            phase = System.nanoTime();
+            CurrentState current = sink.read(settings.serviceName());
+            RunInputs inputs = new RunInputs(settings, raw.body(), current.serverVersion());
+            InputKey key = settings.overrideMetadata() ? null : inputs.key(List.of());
+            Optional<Seal.Intact> sealed = Seal.find(current, key);
+            durations.put("read", millisSince(phase));
+            if (sealed.isPresent()) {
+                return unchanged(settings, sink, origin, sealed.get(), List.of("parse", "map"), durations, start);
+            }
+
+            phase = System.nanoTime();
+            ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec())).parse(raw);
+            raw = null; // not needed any more: up to the 128 MiB fetch cap less heap for the largest specs
+            durations.put("parse", millisSince(phase));
+            if (key != null && !parsed.referencedDocuments().isEmpty()) {
+                key = inputs.key(parsed.referencedDocuments());
+                sealed = Seal.find(current, key);
+                if (sealed.isPresent()) {
+                    return unchanged(settings, sink, origin, sealed.get(), List.of("map"), durations, start);
+                }
+            }
+
+            phase = System.nanoTime();
+            DesiredState desired = map(parsed, settings);
+            parsed = null; // the spec's tree and model (several hundred MB for the largest specs) are not needed to write
+            durations.put("map", millisSince(phase));
             warnings.addAll(desired.warnings());
 
-            SyncResult result = sink.sync(desired, new SyncOptions(new PlanOptions(
+            SyncResult result = sink.sync(desired, current, new SyncOptions(new PlanOptions(
                     settings.overrideMetadata(), settings.markDeletedApiCollections(), settings.markDeletedApiEndpoints(),
-                    settings.deletionGuardMaxShare(), settings.allowMassDeletion()), deadline));
+                    settings.deletionGuardMaxShare(), settings.allowMassDeletion()), deadline, key));
             durations.putAll(result.durationsMillis());
             warnings.addAll(result.warnings());
             List<Notice> errors = new ArrayList<>(desired.collectionFailures());
             errors.addAll(desired.endpointFailures());
             errors.addAll(result.errors());
-            durations.put("total", millisSince(start));
-            return new IngestReport(settings.serviceName(),
-                    errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, origin, result.target(),
-                    result.writeMode(), result.serviceCreated(),
-                    counts(result), List.copyOf(warnings), List.copyOf(errors), durations, result.requests(),
-                    result.retries());
+            return report(settings, origin, result, errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS,
+                    warnings, errors, null, durations, start);
         } catch (SpecFetchException | SpecParseException | OpenMetadataException e) {
             return failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())), warnings, durations, start);
         } catch (RuntimeException e) {
@@ -104,21 +131,25 @@ public final class IngestPipeline {
         }
     }
 
-    /**
-     * The spec's tree and model live only inside this method: once it returns, the desired state is all that stays
-     * reachable while writing (for the largest specs the tree and model are several hundred MB).
-     */
-    private DesiredState parseAndMap(RawSpec raw, IngestSettings settings, Map<String, Long> durations) {
-        long phase = System.nanoTime();
-        ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec())).parse(raw);
-        durations.put("parse", millisSince(phase));
+    private static DesiredState map(ParsedSpec parsed, IngestSettings settings) {
+        return ApiMapper.map(parsed, new MappingContext(settings.serviceName(), settings.serviceConnection(),
+                settings.docUrl(), settings.spec().fallbackUrl(), settings.collectionFilter(), settings.endpointFilter(),
+                settings.schemaFields()));
+    }
 
-        phase = System.nanoTime();
-        DesiredState desired = ApiMapper.map(parsed, new MappingContext(settings.serviceName(),
-                settings.serviceConnection(), settings.docUrl(), settings.spec().fallbackUrl(),
-                settings.collectionFilter(), settings.endpointFilter(), settings.schemaFields()));
-        durations.put("map", millisSince(phase));
-        return desired;
+    private static IngestReport unchanged(IngestSettings settings, Sink sink, String origin, Seal.Intact sealed,
+                                          List<String> skipped, Map<String, Long> durations, long start) {
+        return report(settings, origin, sink.unchanged(sealed), IngestReport.SUCCESS, List.of(), List.of(), skipped,
+                durations, start);
+    }
+
+    private static IngestReport report(IngestSettings settings, String origin, SyncResult result, String status,
+                                       List<Notice> warnings, List<Notice> errors, List<String> skipped,
+                                       Map<String, Long> durations, long start) {
+        durations.put("total", millisSince(start));
+        return new IngestReport(settings.serviceName(), status, origin, result.target(), result.writeMode(),
+                result.serviceCreated(), counts(result), List.copyOf(warnings), List.copyOf(errors), durations,
+                result.requests(), result.retries(), skipped);
     }
 
     private static Map<String, EntityCounts> counts(SyncResult result) {
@@ -132,7 +163,7 @@ public final class IngestPipeline {
                                        Map<String, Long> durations, long start) {
         durations.put("total", millisSince(start));
         return new IngestReport(service, IngestReport.FAILED, origin, null, null, null, null, List.copyOf(warnings),
-                errors, durations, null, null);
+                errors, durations, null, null, null);
     }
 
     private static String serviceNameOf(JsonNode payload) {

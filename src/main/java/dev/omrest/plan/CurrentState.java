@@ -2,11 +2,15 @@ package dev.omrest.plan;
 
 import java.util.Map;
 
-/** What OpenMetadata holds for the service before the run, keyed by FQN (soft-deleted entities included). */
-public record CurrentState(boolean serviceExists, Map<String, ExistingEntity> collections,
+/**
+ * What the target holds for the service before the run, keyed by FQN (soft-deleted entities included).
+ *
+ * @param serverVersion the OpenMetadata version the target reports, or null for a file
+ */
+public record CurrentState(String serverVersion, boolean serviceExists, Map<String, ExistingEntity> collections,
                            Map<String, ExistingEntity> endpoints) {
 
     public static CurrentState empty() {
-        return new CurrentState(false, Map.of(), Map.of());
+        return new CurrentState(null, false, Map.of(), Map.of());
     }
 }

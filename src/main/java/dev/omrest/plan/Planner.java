@@ -12,18 +12,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-/** Desired state against current state: what to write, what is unchanged, what is stale and may be deleted. */
+/**
+ * Desired state against current state: what to write, what is unchanged, what is stale and may be deleted, and which
+ * written entity carries the run's {@link Seal}.
+ */
 public final class Planner {
+    /** {@code ,"sourceHash":"<32 characters>"} */
+    private static final int HASH_FIELD_BYTES = 48;
+
     private Planner() {
     }
 
     public static Plan plan(DesiredState desired, CurrentState current, PlanOptions options) {
-        List<Write<CreateApiCollection>> collections = new ArrayList<>();
-        int unchangedCollections = diff(desired.collections(), current.collections(), options.overrideMetadata(),
-                CreateApiCollection::withSourceHash, collections);
-        List<Write<CreateApiEndpoint>> endpoints = new ArrayList<>();
-        int unchangedEndpoints = diff(desired.endpoints(), current.endpoints(), options.overrideMetadata(),
-                CreateApiEndpoint::withSourceHash, endpoints);
+        return plan(desired, current, options, null);
+    }
+
+    /** @param inputs the run's inputs, to seal the catalogue with when the run leaves it exactly as asked; null: no seal */
+    public static Plan plan(DesiredState desired, CurrentState current, PlanOptions options, InputKey inputs) {
+        List<Planned<CreateApiCollection>> collections = diff(desired.collections(), current.collections(), options.overrideMetadata());
+        List<Planned<CreateApiEndpoint>> endpoints = diff(desired.endpoints(), current.endpoints(), options.overrideMetadata());
 
         List<String> seen = desired.collections().stream().map(DesiredState.Mapped::fqn).toList();
         Set<String> seenCollections = new HashSet<>(seen);
@@ -47,9 +54,130 @@ public final class Planner {
             staleCollections.clear();
             staleEndpoints.clear();
         }
-        return new Plan(current.serviceExists() ? null : desired.service(), List.copyOf(collections),
-                List.copyOf(endpoints), unchangedCollections, unchangedEndpoints, seen, List.copyOf(staleCollections),
-                List.copyOf(staleEndpoints), heldBack);
+        if (inputs != null && !options.overrideMetadata() && heldBack == null && !collections.isEmpty()
+                && desired.collectionFailures().isEmpty() && desired.endpointFailures().isEmpty()
+                && Seal.countsFit(desired.filteredCollections(), desired.filteredEndpoints())) {
+            seal(collections, endpoints, current, seenCollections, seenEndpoints, staleCollections, staleEndpoints,
+                    inputs, desired);
+        }
+        List<Write<CreateApiCollection>> collectionWrites = writes(collections, CreateApiCollection::withSourceHash);
+        List<Write<CreateApiEndpoint>> endpointWrites = writes(endpoints, CreateApiEndpoint::withSourceHash);
+        return new Plan(current.serviceExists() ? null : desired.service(), collectionWrites, endpointWrites,
+                unchanged(collections), unchanged(endpoints), seen,
+                List.copyOf(staleCollections), List.copyOf(staleEndpoints), heldBack);
+    }
+
+    /** One desired entity, its fingerprint, what the server has for it, and why it is written (null: it is not). */
+    private static final class Planned<T> {
+        final DesiredState.Mapped<T> mapped;
+        final SourceHash.Fingerprint fingerprint;
+        final ExistingEntity existing;
+        Change change;
+        String sourceHash;
+
+        Planned(DesiredState.Mapped<T> mapped, SourceHash.Fingerprint fingerprint, ExistingEntity existing, Change change) {
+            this.mapped = mapped;
+            this.fingerprint = fingerprint;
+            this.existing = existing;
+            this.change = change;
+            this.sourceHash = change == null ? existing.sourceHash() : fingerprint.hash();
+        }
+    }
+
+    private static <T> List<Planned<T>> diff(List<DesiredState.Mapped<T>> desired, Map<String, ExistingEntity> current,
+                                             boolean overrideMetadata) {
+        List<Planned<T>> planned = new ArrayList<>(desired.size());
+        for (DesiredState.Mapped<T> mapped : desired) {
+            SourceHash.Fingerprint fingerprint = SourceHash.fingerprint(mapped.request());
+            ExistingEntity existing = current.get(mapped.fqn());
+            Change change;
+            if (existing == null) {
+                change = Change.CREATE;
+            } else if (existing.deleted()) {
+                change = Change.RESTORE;
+            } else if (overrideMetadata || !Seal.sameContent(existing.sourceHash(), fingerprint.hash())) {
+                change = Change.UPDATE;
+            } else {
+                change = null;
+            }
+            planned.add(new Planned<>(mapped, fingerprint, existing, change));
+        }
+        return planned;
+    }
+
+    /**
+     * Puts the seal on the first entity this run writes (or, when it writes nothing, on the first collection) if the
+     * service will hold exactly the desired entities afterwards; the seal covers every other entity as it will be listed.
+     */
+    private static void seal(List<Planned<CreateApiCollection>> collections, List<Planned<CreateApiEndpoint>> endpoints,
+                             CurrentState current, Set<String> seenCollections, Set<String> seenEndpoints,
+                             List<ExistingEntity> staleCollections, List<ExistingEntity> staleEndpoints,
+                             InputKey inputs, DesiredState desired) {
+        Set<String> deletedCollections = new HashSet<>();
+        staleCollections.forEach(c -> deletedCollections.add(c.fqn()));
+        Set<String> deletedEndpoints = new HashSet<>();
+        staleEndpoints.forEach(e -> deletedEndpoints.add(e.fqn()));
+
+        CatalogueDigest rest = new CatalogueDigest();
+        for (ExistingEntity c : current.collections().values()) {
+            if (!seenCollections.contains(c.fqn())) {
+                boolean deleted = c.deleted() || deletedCollections.contains(c.fqn());
+                if (!deleted) {
+                    return; // a collection the spec does not have stays: the live entities would not be the spec's
+                }
+                rest.toggle(CatalogueDigest.Kind.COLLECTION, c.fqn(), c.sourceHash(), true);
+            }
+        }
+        for (ExistingEntity e : current.endpoints().values()) {
+            if (!seenEndpoints.contains(e.fqn())) {
+                boolean deleted = e.deleted() || deletedEndpoints.contains(e.fqn()) || deletedCollections.contains(e.parentFqn());
+                if (!deleted) {
+                    return;
+                }
+                rest.toggle(CatalogueDigest.Kind.ENDPOINT, e.fqn(), e.sourceHash(), true);
+            }
+        }
+        Planned<?> carrier = firstWritten(collections);
+        if (carrier == null) {
+            carrier = firstWritten(endpoints);
+        }
+        if (carrier == null) {
+            carrier = collections.get(0);
+        }
+        Planned<?> sealed = carrier;
+        collections.stream().filter(p -> p != sealed)
+                .forEach(p -> rest.toggle(CatalogueDigest.Kind.COLLECTION, p.mapped.fqn(), p.sourceHash, false));
+        endpoints.stream().filter(p -> p != sealed)
+                .forEach(p -> rest.toggle(CatalogueDigest.Kind.ENDPOINT, p.mapped.fqn(), p.sourceHash, false));
+
+        String seal = Seal.of(inputs, rest, carrier.fingerprint.hash(), desired.filteredCollections(),
+                desired.filteredEndpoints());
+        if (carrier.change == null && !seal.equals(carrier.existing.sourceHash())) {
+            carrier.change = Change.SEAL;
+        }
+        if (carrier.change != null) {
+            carrier.sourceHash = seal;
+        }
+    }
+
+    /** Entities whose content the server has already, a seal write included. */
+    private static int unchanged(List<? extends Planned<?>> planned) {
+        return (int) planned.stream().filter(p -> p.change == null || p.change == Change.SEAL).count();
+    }
+
+    private static Planned<?> firstWritten(List<? extends Planned<?>> planned) {
+        return planned.stream().filter(p -> p.change != null).findFirst().orElse(null);
+    }
+
+    private static <T> List<Write<T>> writes(List<Planned<T>> planned, BiFunction<T, String, T> withHash) {
+        List<Write<T>> writes = new ArrayList<>();
+        for (Planned<T> p : planned) {
+            if (p.change != null) {
+                writes.add(new Write<>(p.mapped.fqn(), withHash.apply(p.mapped.request(), p.sourceHash), p.change,
+                        p.fingerprint.bytes() + HASH_FIELD_BYTES));
+            }
+        }
+        return List.copyOf(writes);
     }
 
     /** Why the stale entities must be kept this time, or null when deleting them is safe. */
@@ -73,30 +201,5 @@ public final class Planner {
                     affected, live, 100.0 * affected / live, 100 * options.maxDeletionShare());
         }
         return null;
-    }
-
-    /** {@code ,"sourceHash":"<32 hex>"} */
-    private static final int HASH_FIELD_BYTES = 48;
-
-    private static <T> int diff(List<DesiredState.Mapped<T>> desired, Map<String, ExistingEntity> current,
-                                boolean overrideMetadata, BiFunction<T, String, T> withHash, List<Write<T>> writes) {
-        int unchanged = 0;
-        for (DesiredState.Mapped<T> mapped : desired) {
-            SourceHash.Fingerprint fingerprint = SourceHash.fingerprint(mapped.request());
-            String hash = fingerprint.hash();
-            T request = withHash.apply(mapped.request(), hash);
-            long bytes = fingerprint.bytes() + HASH_FIELD_BYTES;
-            ExistingEntity existing = current.get(mapped.fqn());
-            if (existing == null) {
-                writes.add(new Write<>(mapped.fqn(), request, Change.CREATE, bytes));
-            } else if (existing.deleted()) {
-                writes.add(new Write<>(mapped.fqn(), request, Change.RESTORE, bytes));
-            } else if (!hash.equals(existing.sourceHash()) || overrideMetadata) {
-                writes.add(new Write<>(mapped.fqn(), request, Change.UPDATE, bytes));
-            } else {
-                unchanged++;
-            }
-        }
-        return unchanged;
     }
 }

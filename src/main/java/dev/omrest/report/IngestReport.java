@@ -15,6 +15,9 @@ import java.util.Map;
  * @param durationsMillis per phase: fetch, parse, map, read, write, delete, total
  * @param requests        calls made to OpenMetadata, retries included
  * @param retries         calls repeated after a 429, 502, 503, 504 or a lost connection
+ * @param skippedPhases   phases a sealed catalogue made unnecessary ({@code parse}, {@code map}): the spec, the
+ *                        settings and the catalogue are as the run that sealed them left them; that run's warnings
+ *                        are not repeated. Absent when every phase ran.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IngestReport(
@@ -29,7 +32,8 @@ public record IngestReport(
         List<Notice> errors,
         Map<String, Long> durationsMillis,
         Integer requests,
-        Integer retries) {
+        Integer retries,
+        List<String> skippedPhases) {
 
     public static final String SUCCESS = "success";
     public static final String PARTIAL_SUCCESS = "partialSuccess";

@@ -8,6 +8,7 @@ import dev.omrest.plan.CurrentState;
 import dev.omrest.plan.Plan;
 import dev.omrest.plan.PlanOptions;
 import dev.omrest.plan.Planner;
+import dev.omrest.plan.Seal;
 import dev.omrest.plan.Write;
 import dev.omrest.report.EntityCounts;
 
@@ -27,7 +28,17 @@ public final class FileSink implements Sink {
     }
 
     @Override
-    public SyncResult sync(DesiredState desired, SyncOptions options) {
+    public CurrentState read(String serviceName) {
+        return CurrentState.empty();
+    }
+
+    @Override
+    public SyncResult unchanged(Seal.Intact intact) {
+        throw new IllegalStateException("A file holds no seal");
+    }
+
+    @Override
+    public SyncResult sync(DesiredState desired, CurrentState current, SyncOptions options) {
         long start = System.nanoTime();
         Plan plan = Planner.plan(desired, CurrentState.empty(),
                 new PlanOptions(options.plan().overrideMetadata(), false, false, 1, true));

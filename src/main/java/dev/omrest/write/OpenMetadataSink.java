@@ -12,6 +12,8 @@ import dev.omrest.plan.CurrentState;
 import dev.omrest.plan.ExistingEntity;
 import dev.omrest.plan.Plan;
 import dev.omrest.plan.Planner;
+import dev.omrest.plan.Seal;
+import dev.omrest.report.EntityCounts;
 import dev.omrest.report.Notice;
 
 import java.time.Instant;
@@ -21,35 +23,52 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Brings an OpenMetadata server in line with the desired state: reads what the service has, plans,
- * writes (service only if absent, every collection before any endpoint), then marks stale entities deleted.
+ * Brings an OpenMetadata server in line with the desired state: reads what the service has (before the spec is
+ * parsed), plans, writes (service only if absent, every collection before any endpoint), then marks stale entities
+ * deleted. One instance serves one run: it keeps that run's server version, call counts and phase durations.
  */
 public final class OpenMetadataSink implements Sink {
     static final int LIST_PAGE = 1000;
     private final OpenMetadataApi api;
     private final String server;
     private final WriteSettings settings;
+    private final ServerCalls calls;
+    private final Map<String, Long> durations = new LinkedHashMap<>();
+    private ServerVersion version;
 
     public OpenMetadataSink(OpenMetadataApi api, SinkTarget.OpenMetadata target, WriteSettings settings) {
         this.api = api;
         this.server = target.apiUrl().toString();
         this.settings = settings;
+        this.calls = new ServerCalls(server, settings.retry());
     }
 
     @Override
-    public SyncResult sync(DesiredState desired, SyncOptions options) {
-        ServerCalls calls = new ServerCalls(server, settings.retry());
-        Map<String, Long> durations = new LinkedHashMap<>();
-        long start = System.nanoTime();
-        ServerVersion version = ServerVersion.parse(
+    public CurrentState read(String serviceName) {
+        version = ServerVersion.parse(
                 calls.require("GET /v1/system/version", api::version).body().path("version").asText(null));
+        return serviceExists(serviceName)
+                ? new CurrentState(version.version(), true, list(serviceName, true), list(serviceName, false))
+                : new CurrentState(version.version(), false, Map.of(), Map.of());
+    }
+
+    @Override
+    public SyncResult unchanged(Seal.Intact intact) {
+        return new SyncResult(target(), writeMode(), false,
+                new EntityCounts(0, 0, 0, intact.collections(), 0, 0, intact.filteredCollections(), 0),
+                new EntityCounts(0, 0, 0, intact.endpoints(), 0, 0, intact.filteredEndpoints(), 0),
+                List.of(), List.of(), null, durations, calls.count(), calls.retries());
+    }
+
+    @Override
+    public SyncResult sync(DesiredState desired, CurrentState current, SyncOptions options) {
+        if (version == null) {
+            throw new IllegalStateException("read() comes first");
+        }
         String serviceName = desired.service().name();
-        boolean serviceExists = serviceExists(calls, serviceName);
-        CurrentState current = serviceExists
-                ? new CurrentState(true, list(calls, serviceName, true), list(calls, serviceName, false))
-                : CurrentState.empty();
-        Plan plan = Planner.plan(desired, current, options.plan());
-        durations.put("read", millisSince(start));
+        long planStart = System.nanoTime();
+        Plan plan = Planner.plan(desired, current, options.plan(), options.inputs());
+        durations.put("plan", millisSince(planStart));
 
         long writeStart = System.nanoTime();
         if (plan.createService() != null) {
@@ -78,12 +97,12 @@ public final class OpenMetadataSink implements Sink {
             if (plan.deletionHeldBack() != null) {
                 warnings.add(new Notice(serviceName, "Deletion held back: " + plan.deletionHeldBack()));
             }
-            collections.deleted(deleteStaleCollections(calls, version, plan, serviceName, errors));
-            endpoints.deleted(deleteStaleEndpoints(calls, plan, errors, options.deadline()));
+            collections.deleted(deleteStaleCollections(plan, serviceName, errors));
+            endpoints.deleted(deleteStaleEndpoints(plan, errors, options.deadline()));
         }
         durations.put("delete", millisSince(deleteStart));
 
-        return new SyncResult(server + " (OpenMetadata " + version.version() + ")", bulk ? "bulk" : "per-entity",
+        return new SyncResult(target(), bulk ? "bulk" : "per-entity",
                 plan.createService() != null,
                 collections.counts(plan.unchangedCollections(), desired.filteredCollections(), desired.collectionFailures().size()),
                 endpoints.counts(plan.unchangedEndpoints(), desired.filteredEndpoints(), desired.endpointFailures().size()),
@@ -96,7 +115,15 @@ public final class OpenMetadataSink implements Sink {
                 : new PipelineStatusReporter(api, new ServerCalls(server, settings.retry()), ingestionPipelineFqn);
     }
 
-    private boolean serviceExists(ServerCalls calls, String name) {
+    private String target() {
+        return server + " (OpenMetadata " + version.version() + ")";
+    }
+
+    private String writeMode() {
+        return version.hasBulk() ? "bulk" : "per-entity";
+    }
+
+    private boolean serviceExists(String name) {
         ServerCalls.Answer answer = calls.call(() -> api.apiService(name));
         if (answer.status() == 404) {
             return false;
@@ -109,7 +136,7 @@ public final class OpenMetadataSink implements Sink {
     }
 
     /** Every collection (or endpoint) of the service, soft-deleted ones included, following the cursors. */
-    private Map<String, ExistingEntity> list(ServerCalls calls, String service, boolean collections) {
+    private Map<String, ExistingEntity> list(String service, boolean collections) {
         Map<String, ExistingEntity> entities = new LinkedHashMap<>();
         String after = null;
         do {
@@ -129,8 +156,7 @@ public final class OpenMetadataSink implements Sink {
         return entities;
     }
 
-    private int deleteStaleCollections(ServerCalls calls, ServerVersion version, Plan plan, String service,
-                                       List<Notice> errors) {
+    private int deleteStaleCollections(Plan plan, String service, List<Notice> errors) {
         if (plan.staleCollections().isEmpty()) {
             return 0;
         }
@@ -156,7 +182,7 @@ public final class OpenMetadataSink implements Sink {
         return deleted;
     }
 
-    private int deleteStaleEndpoints(ServerCalls calls, Plan plan, List<Notice> errors, Instant deadline) {
+    private int deleteStaleEndpoints(Plan plan, List<Notice> errors, Instant deadline) {
         int deleted = 0;
         for (ExistingEntity stale : plan.staleEndpoints()) {
             if (Instant.now().isAfter(deadline)) {

@@ -46,7 +46,7 @@ final class PipelineStatusReporter implements RunStatus {
         warnings.add(new Notice(pipelineFqn, "Pipeline status not recorded: " + first));
         return new IngestReport(report.service(), report.status(), report.spec(), report.target(), report.writeMode(),
                 report.serviceCreated(), report.counts(), List.copyOf(warnings), report.errors(),
-                report.durationsMillis(), report.requests(), report.retries());
+                report.durationsMillis(), report.requests(), report.retries(), report.skippedPhases());
     }
 
     private String send(PipelineStatus status) {

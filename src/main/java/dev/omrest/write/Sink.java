@@ -1,11 +1,19 @@
 package dev.omrest.write;
 
 import dev.omrest.map.DesiredState;
+import dev.omrest.plan.CurrentState;
+import dev.omrest.plan.Seal;
 
-/** Brings a target in line with the desired state. */
+/** Brings a target in line with the desired state. One sink serves one run. */
 public interface Sink {
 
-    SyncResult sync(DesiredState desired, SyncOptions options);
+    /** What the target holds for the service, read before the spec is parsed (so a sealed, unchanged run can stop). */
+    CurrentState read(String serviceName);
+
+    SyncResult sync(DesiredState desired, CurrentState current, SyncOptions options);
+
+    /** What a run did that found the catalogue sealed by the same inputs: nothing to write or delete. */
+    SyncResult unchanged(Seal.Intact intact);
 
     /** Where this run's start and end are recorded, for {@code workflowConfig.ingestionPipelineFQN}. */
     default RunStatus runStatus(String ingestionPipelineFqn) {

@@ -17,6 +17,7 @@ final class Tally {
             case CREATE -> created++;
             case UPDATE -> updated++;
             case RESTORE -> restored++;
+            case SEAL -> { } // content unchanged: the plan counts it as such
         }
     }
 

@@ -217,7 +217,7 @@ public final class Benchmark {
 
     private static JsonNode slim(JsonNode report) {
         ObjectNode slim = JSON.createObjectNode();
-        for (String field : new String[] {"status", "writeMode", "counts", "durationsMillis", "requests", "retries", "error"}) {
+        for (String field : new String[] {"status", "writeMode", "counts", "durationsMillis", "requests", "retries", "error", "skippedPhases"}) {
             if (report.has(field)) {
                 slim.set(field, report.get(field));
             }

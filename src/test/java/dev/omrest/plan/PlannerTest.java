@@ -33,7 +33,7 @@ class PlannerTest {
     void unchangedFingerprintsAreSkippedChangedOnesUpdatedDeletedOnesRestored() throws Exception {
         String hashA = SourceHash.fingerprint(desired.collections().get(0).request()).hash();
         String hashX = SourceHash.fingerprint(desired.endpoints().get(0).request()).hash();
-        CurrentState current = new CurrentState(true,
+        CurrentState current = new CurrentState("1.6.9", true,
                 Map.of("svc.a", new ExistingEntity("1", "svc.a", null, hashA, false),
                         "svc.default", new ExistingEntity("2", "svc.default", null, "other", true),
                         "svc.gone", new ExistingEntity("3", "svc.gone", null, "h", false),
@@ -64,7 +64,7 @@ class PlannerTest {
     void aSpecWithoutOperationsDeletesNothing() {
         DesiredState empty = Specs.map("""
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}""", Specs.context("svc", null, null));
-        CurrentState current = new CurrentState(true, Map.of("svc.a", new ExistingEntity("1", "svc.a", null, "h", false)), Map.of());
+        CurrentState current = new CurrentState("1.6.9", true, Map.of("svc.a", new ExistingEntity("1", "svc.a", null, "h", false)), Map.of());
         Plan plan = Planner.plan(empty, current, PlanOptions.defaults());
         assertEquals(List.of(), plan.staleCollections());
         assertEquals("the spec has no operations, so 1 collection(s) and 0 endpoint(s) of the service were not marked deleted", plan.deletionHeldBack());
