@@ -9,6 +9,8 @@
 # Environment: SPECS (names below), MODES (V2_0,V1_6), LATENCIES (0,5,20), UPSTREAM (spec names the upstream
 # connector runs too, default petstore asana stripe kubernetes github), UPSTREAM_LATENCIES (default 0,20),
 # HEAPS (name=size overrides, e.g. "graph-beta=512m"), RERUN (true: an unchanged second invocation per process),
+# WARM (true: then the same ingest into an emptied server, in the same, warmed-up process),
+# FRESH_RERUN (true: then an unchanged re-run in a new process, as a scheduled run is; upstream runs twice too),
 # SCHEMA_FIELDS (extended by default; upstream for our connector with upstream's field rules).
 # PARALLELISM (calls in flight, default 4, as OMREST_WRITE_PARALLELISM).
 # RESULTS (the JSON-lines file to append to).
@@ -61,7 +63,8 @@ java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.net.httpserver.nodelay
     -Dbench.specs="${spec_list#,}" -Dbench.heaps="$heaps" \
     -Dbench.modes="${MODES:-V2_0,V1_6}" -Dbench.latencies="${LATENCIES:-0,5,20}" \
     -Dbench.upstream.specs="$(echo "${UPSTREAM-petstore asana stripe kubernetes github}" | tr ' ' ',')" \
-    -Dbench.upstream.latencies="${UPSTREAM_LATENCIES:-0,20}" -Dbench.rerun="${RERUN:-true}" \
+    -Dbench.upstream.latencies="${UPSTREAM_LATENCIES:-0,20}" -Dbench.rerun="${RERUN:-true}" -Dbench.warm="${WARM:-false}" \
+    -Dbench.freshRerun="${FRESH_RERUN:-false}" \
     -Dbench.schemaFields="${SCHEMA_FIELDS:-}" -Dbench.parallelism="${PARALLELISM:-4}" \
     -cp "target/test-classes:target/classes:$(cat "$cache/test-classpath.txt")" dev.omrest.bench.Benchmark
 echo "results: $out"

@@ -48,6 +48,11 @@ public final class Benchmark {
                 .filter(s -> !s.isBlank()).map(Integer::parseInt).toList();
         long upstreamTimeout = Long.getLong("bench.upstream.timeout", 1200);
         boolean rerun = Boolean.parseBoolean(System.getProperty("bench.rerun", "true"));
+        List<String> runs = new ArrayList<>(rerun ? List.of("cold", "rerun") : List.of("cold"));
+        if (Boolean.parseBoolean(System.getProperty("bench.warm", "false"))) {
+            runs.add("warm");
+        }
+        boolean freshRerun = Boolean.parseBoolean(System.getProperty("bench.freshRerun", "false"));
 
         try (SpecServer specServer = SpecServer.start()) {
             for (Map.Entry<String, Path> spec : specs.entrySet()) {
@@ -64,19 +69,27 @@ public final class Benchmark {
                             om.reset();
                             om.latencyMillis(latency);
                             String heap = heaps.getOrDefault(name, "256m");
-                            List<ObjectNode> oursLines = ours(function, ric, heap, payload, om, rerun);
+                            List<ObjectNode> oursLines = new ArrayList<>(ours(function, ric, heap, payload, om, runs));
                             List<java.util.SortedSet<String>> oursFqns = om.liveFqns();
+                            if (freshRerun) {
+                                // a scheduled run of an unchanged spec: a new process against the catalogue as left
+                                for (ObjectNode line : ours(function, ric, heap, payload, om, List.of("cold"))) {
+                                    oursLines.add(line.put("run", "rerun-new-process"));
+                                }
+                            }
                             for (ObjectNode line : oursLines) {
                                 line.put("spec", name).put("mode", modeName).put("latencyMs", latency).put("heap", heap);
                                 append(out, line);
                             }
                             if (upstreamSpecs.contains(name) && upstreamLatencies.contains(latency)) {
                                 om.reset();
-                                ObjectNode line = upstream(mode, payload(name, specUrl, om.apiUrl(), null), om, upstreamTimeout,
-                                        Path.of("bench/.cache/upstream-" + name + "-" + modeName + "-" + latency + ".log"));
-                                line.put("spec", name).put("mode", modeName).put("latencyMs", latency);
-                                compareNames(line, oursFqns, om.liveFqns());
-                                append(out, line);
+                                for (String run : freshRerun ? List.of("cold", "rerun-new-process") : List.of("cold")) {
+                                    ObjectNode line = upstream(mode, payload(name, specUrl, om.apiUrl(), null), om, upstreamTimeout,
+                                            Path.of("bench/.cache/upstream-" + name + "-" + modeName + "-" + latency + "-" + run + ".log"));
+                                    line.put("run", run).put("spec", name).put("mode", modeName).put("latencyMs", latency);
+                                    compareNames(line, oursFqns, om.liveFqns());
+                                    append(out, line);
+                                }
                             }
                         }
                     }
@@ -85,9 +98,12 @@ public final class Benchmark {
         }
     }
 
-    /** One cold start and ingest, then (when asked) an unchanged re-run in the same process. */
+    /**
+     * One cold start and ingest, then (when asked) in the same process an unchanged re-run and a warm run: the same
+     * ingest into an emptied server by a process whose code the first runs have loaded and compiled.
+     */
     static List<ObjectNode> ours(Path function, String ric, String heap, String payload, OpenMetadataEmulator om,
-                                 boolean rerun) throws Exception {
+                                 List<String> runs) throws Exception {
         Path gcLog = Files.createTempFile("bench-gc", ".log");
         List<ObjectNode> lines = new ArrayList<>();
         try (MockLambdaRuntime runtime = new MockLambdaRuntime()) {
@@ -111,9 +127,12 @@ public final class Benchmark {
             Process process = builder.start();
             try {
                 long initMillis = (runtime.firstPollNanos(300) - started) / 1_000_000;
-                for (String run : rerun ? List.of("cold", "rerun") : List.of("cold")) {
+                for (String run : runs) {
                     if (!process.isAlive()) {
                         break;
+                    }
+                    if (run.equals("warm")) {
+                        om.reset();
                     }
                     om.clearRequests();
                     long bytesBefore = om.bytesReceived();

@@ -25,10 +25,64 @@ public final class BenchmarkReport {
             }
         }
         StringBuilder md = new StringBuilder();
-        md.append("### Our function, first (cold) invocation\n\n")
+        ingests(md, lines, "cold", "### Our function, first (cold) invocation\n\n");
+        if (!ours(lines, "warm").isEmpty()) {
+            ingests(md, lines, "warm", "\n### Our function, the same ingest warm (same process, server emptied)\n\n");
+        }
+        md.append("\n### Our function, unchanged re-run\n\n")
+                .append("| spec | server | latency | process | invocation | writes | skipped | fetch + parse + list | × (fetch + parse + list) |\n")
+                .append("|---|---|---:|---|---:|---:|---|---:|---:|\n");
+        List<JsonNode> reruns = new ArrayList<>(ours(lines, "rerun"));
+        reruns.addAll(ours(lines, "rerun-new-process"));
+        for (JsonNode l : reruns) {
+            JsonNode d = l.path("report").path("durationsMillis");
+            // a run that skipped parsing is held to fetch + list alone: stricter than the target's floor
+            long floor = d.path("fetch").asLong() + d.path("parse").asLong() + d.path("read").asLong();
+            List<String> skipped = new ArrayList<>();
+            l.path("report").path("skippedPhases").forEach(p -> skipped.add(p.asText()));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %d | %s | %s | %s |%n", l.path("spec").asText(), server(l),
+                    l.path("latencyMs").asInt(), l.path("run").asText().equals("rerun") ? "same" : "new (init " + ms(l.path("initMs")) + ")",
+                    ms(d.path("total")), l.path("writeRequests").asInt(),
+                    skipped.isEmpty() ? "—" : String.join(", ", skipped), ms(floor), ratio(d.path("total").asLong(), floor)));
+        }
+        md.append("\n### Side by side with the upstream connector (same emulator, same spec; first run into an empty server, then an unchanged re-run in a new process)\n\n")
+                .append("| spec | server | latency | run | upstream client | upstream process (workflow) | upstream requests / MB | ours end to end (invocation) | ours requests / MB | end-to-end ratio | workflow ratio | entities upstream / ours | FQNs only upstream / only ours |\n")
+                .append("|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (JsonNode u : lines) {
+            if (!u.path("peer").asText().startsWith("upstream")) {
+                continue;
+            }
+            String run = u.path("run").asText("cold");
+            Optional<JsonNode> ours = ours(lines, run).stream().filter(l -> same(l, u)).findFirst();
+            String upstreamTime = u.path("ok").asBoolean()
+                    ? ms(u.path("processMs")) + " (" + u.path("workflowMs").asText() + " ms)"
+                    : "**failed**: " + u.path("error").asText("exit " + u.path("exit").asText());
+            if (ours.isEmpty()) {
+                continue;
+            }
+            JsonNode o = ours.get();
+            long oursE2e = o.path("initMs").asLong() + o.path("invocationMs").asLong();
+            long workflow = u.path("workflowMs").asLong(-1);
+            String names = !u.has("fqnsOnlyOurs") ? "—" : u.path("fqnsOnlyUpstream").asInt() + " / " + u.path("fqnsOnlyOurs").asInt();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %d / %.1f | %s (%s) | %d / %.1f | %s | %s | %d+%d / %d+%d | %s |%n",
+                    u.path("spec").asText(), server(u), u.path("latencyMs").asInt(), run.equals("cold") ? "first" : "unchanged re-run",
+                    u.path("peer").asText().substring(9),
+                    upstreamTime, u.path("requests").asInt(), u.path("bytesSent").asLong() / 1e6, ms(oursE2e),
+                    ms(o.path("invocationMs")), o.path("requests").asInt(), o.path("bytesSent").asLong() / 1e6,
+                    u.path("ok").asBoolean() ? ratio(u.path("processMs").asLong(), oursE2e) : "—",
+                    u.path("ok").asBoolean() && workflow > 0 ? ratio(workflow, o.path("invocationMs").asLong()) : "—",
+                    u.path("liveCollections").asInt(), u.path("liveEndpoints").asInt(),
+                    o.path("liveCollections").asInt(), o.path("liveEndpoints").asInt(), names));
+        }
+        System.out.print(md);
+    }
+
+    /** One row per ingest into an empty server: phases, calls, bytes, the physical bound, memory. */
+    private static void ingests(StringBuilder md, List<JsonNode> lines, String run, String title) {
+        md.append(title)
                 .append("| spec | server | latency | init | invocation | fetch | read | parse | map | plan | write | delete | requests (writes) | MB sent | physical bound | × bound | peak heap / RSS (cap) |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (JsonNode l : ours(lines, "cold")) {
+        for (JsonNode l : ours(lines, run)) {
             JsonNode d = l.path("report").path("durationsMillis");
             long bound = bound(l);
             md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d (%d) | %.1f | %s | %s | %d / %d MB (%s) |%n",
@@ -40,47 +94,6 @@ public final class BenchmarkReport {
                     l.path("bytesSent").asLong() / 1e6, ms(bound), ratio(d.path("total").asLong(), bound),
                     l.path("peakHeapMb").asLong(), l.path("peakRssMb").asLong(), l.path("heap").asText()));
         }
-        md.append("\n### Our function, unchanged re-run (same process)\n\n")
-                .append("| spec | server | latency | invocation | writes | skipped | fetch + parse + list | × (fetch + parse + list) |\n")
-                .append("|---|---|---:|---:|---:|---|---:|---:|\n");
-        for (JsonNode l : ours(lines, "rerun")) {
-            JsonNode d = l.path("report").path("durationsMillis");
-            // a run that skipped parsing is held to fetch + list alone: stricter than the target's floor
-            long floor = d.path("fetch").asLong() + d.path("parse").asLong() + d.path("read").asLong();
-            List<String> skipped = new ArrayList<>();
-            l.path("report").path("skippedPhases").forEach(p -> skipped.add(p.asText()));
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %d | %s | %s | %s |%n", l.path("spec").asText(), server(l),
-                    l.path("latencyMs").asInt(), ms(d.path("total")), l.path("writeRequests").asInt(),
-                    skipped.isEmpty() ? "—" : String.join(", ", skipped), ms(floor), ratio(d.path("total").asLong(), floor)));
-        }
-        md.append("\n### Side by side with the upstream connector (same emulator, same spec, from an empty server)\n\n")
-                .append("| spec | server | latency | upstream client | upstream process (workflow) | upstream requests / MB | ours end to end (invocation) | ours requests / MB | end-to-end ratio | workflow ratio | entities upstream / ours | FQNs only upstream / only ours |\n")
-                .append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n");
-        for (JsonNode u : lines) {
-            if (!u.path("peer").asText().startsWith("upstream")) {
-                continue;
-            }
-            Optional<JsonNode> ours = ours(lines, "cold").stream().filter(l -> same(l, u)).findFirst();
-            String upstreamTime = u.path("ok").asBoolean()
-                    ? ms(u.path("processMs")) + " (" + u.path("workflowMs").asText() + " ms)"
-                    : "**failed**: " + u.path("error").asText("exit " + u.path("exit").asText());
-            if (ours.isEmpty()) {
-                continue;
-            }
-            JsonNode o = ours.get();
-            long oursE2e = o.path("initMs").asLong() + o.path("invocationMs").asLong();
-            long workflow = u.path("workflowMs").asLong(-1);
-            String names = !u.has("fqnsOnlyOurs") ? "—" : u.path("fqnsOnlyUpstream").asInt() + " / " + u.path("fqnsOnlyOurs").asInt();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %d / %.1f | %s (%s) | %d / %.1f | %s | %s | %d+%d / %d+%d | %s |%n",
-                    u.path("spec").asText(), server(u), u.path("latencyMs").asInt(), u.path("peer").asText().substring(9),
-                    upstreamTime, u.path("requests").asInt(), u.path("bytesSent").asLong() / 1e6, ms(oursE2e),
-                    ms(o.path("invocationMs")), o.path("requests").asInt(), o.path("bytesSent").asLong() / 1e6,
-                    u.path("ok").asBoolean() ? ratio(u.path("processMs").asLong(), oursE2e) : "—",
-                    u.path("ok").asBoolean() && workflow > 0 ? ratio(workflow, o.path("invocationMs").asLong()) : "—",
-                    u.path("liveCollections").asInt(), u.path("liveEndpoints").asInt(),
-                    o.path("liveCollections").asInt(), o.path("liveEndpoints").asInt(), names));
-        }
-        System.out.print(md);
     }
 
     /** Our function's measurements of one kind of run ({@code cold} or {@code rerun}). */

@@ -132,9 +132,8 @@ class AwsSourcesTest {
         JsonNode badUrl = invoke(s3Payload("https://example.com/specs/a.json"));
         assertEquals(List.of("source.serviceConnection.config.openAPISchemaConnection.openAPISchemaS3URL: "
                 + "Unable to parse S3 URL https://example.com/specs/a.json"), badUrl.path("errors").findValuesAsText("message"));
-        assertEquals(List.of("GET /api/v1/system/version", "GET /api/v1/services/apiServices/name/s3svc"),
-                om.requests().stream().map(r -> r.method() + " " + r.path()).toList(),
-                "only the spec that was fetched had the catalogue read (before parsing it); nothing was written");
+        assertEquals(List.of(), om.requests().stream().filter(r -> !r.method().equals("GET")).toList(),
+                "the catalogue is read while the spec is fetched; nothing is written");
     }
 
     @Test
