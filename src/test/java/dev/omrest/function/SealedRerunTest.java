@@ -34,12 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SealedRerunTest extends LoopbackServers {
 
     private JsonNode ingest(String spec, Map<String, Object> sourceConfig) {
-        specs.serve("/petstore.yaml", 200, "application/yaml", spec);
-        String payload = Payloads.url("petstore", specs.url("/petstore.yaml"), null, null, om.apiUrl(), JWT);
-        for (Map.Entry<String, Object> option : sourceConfig.entrySet()) {
-            payload = Payloads.with(payload, "source.sourceConfig.config." + option.getKey(), option.getValue());
-        }
-        return invoke(payload);
+        return ingest(om, spec, sourceConfig);
     }
 
     private List<String> calls() {

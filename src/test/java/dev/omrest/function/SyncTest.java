@@ -29,15 +29,6 @@ class SyncTest extends LoopbackServers {
                   tags: [pet]
                   operationId: deletePet""";
 
-    private JsonNode ingest(OpenMetadataEmulator target, String spec, Map<String, Object> sourceConfig) {
-        specs.serve("/petstore.yaml", 200, "application/yaml", spec);
-        String payload = Payloads.url("petstore", specs.url("/petstore.yaml"), null, null, target.apiUrl(), JWT);
-        for (Map.Entry<String, Object> option : sourceConfig.entrySet()) {
-            payload = Payloads.with(payload, "source.sourceConfig.config." + option.getKey(), option.getValue());
-        }
-        return invoke(payload);
-    }
-
     private List<String> writes() {
         return om.requests().stream().filter(r -> !r.method().equals("GET")).map(r -> r.method() + " " + r.apiPath()).toList();
     }
