@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The other files a document references, read once each through the source stage's fetcher and with its limits
@@ -33,12 +32,12 @@ final class ExternalDocuments {
     static final int MAX_DOCUMENTS = 100;
     static final Duration TIME_BUDGET = Duration.ofSeconds(60);
 
-    record Loaded(JsonNode tree, String failure) {
+    /** @param digest the MD5 of the document's bytes, or null when it could not be read */
+    record Loaded(JsonNode tree, String failure, String digest) {
     }
 
     private final DocumentReader reader;
     private final Map<URI, Loaded> cache = new HashMap<>();
-    private final Map<String, String> digests = new TreeMap<>();
     private final boolean allowLinkLocal;
     private final HttpAccess rootAccess;
     private long bytesLeft;
@@ -99,8 +98,7 @@ final class ExternalDocuments {
                     : new SpecLocation.File(Path.of(document));
             RawSpec raw = new SpecSource(limits).fetch(location);
             bytesLeft -= raw.body().length;
-            digests.put(document.toString(), HexFormat.of().formatHex(md5().digest(raw.body())));
-            return new Loaded(reader.read(raw), null);
+            return new Loaded(reader.read(raw), null, HexFormat.of().formatHex(md5().digest(raw.body())));
         } catch (SpecFetchException | SpecParseException e) {
             return failed(e.getMessage());
         } catch (RuntimeException e) {
@@ -111,7 +109,7 @@ final class ExternalDocuments {
     /** Every document read or tried, each as its URI and the MD5 of its bytes (or {@code failed}), in URI order. */
     List<String> digests() {
         List<String> all = new ArrayList<>();
-        cache.keySet().forEach(uri -> all.add(uri + " " + digests.getOrDefault(uri.toString(), "failed")));
+        cache.forEach((uri, loaded) -> all.add(uri + " " + (loaded.digest() == null ? "failed" : loaded.digest())));
         Collections.sort(all);
         return List.copyOf(all);
     }
@@ -132,6 +130,6 @@ final class ExternalDocuments {
     }
 
     private static Loaded failed(String reason) {
-        return new Loaded(null, reason);
+        return new Loaded(null, reason, null);
     }
 }

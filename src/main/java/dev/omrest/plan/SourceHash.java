@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A create request's fingerprint: MD5 (32 hex characters, the limit of {@code sourceHash}) of its canonical JSON. */
@@ -31,10 +30,10 @@ public final class SourceHash {
      */
     public static Fingerprint fingerprint(Object request) {
         try {
-            DigestingCounter out = new DigestingCounter(MessageDigest.getInstance("MD5"));
+            DigestingCounter out = new DigestingCounter(InputKey.md5());
             CANONICAL.writeValue(out, request);
             return new Fingerprint(HexFormat.of().formatHex(out.digest.digest()), out.count);
-        } catch (IOException | NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot fingerprint a create request", e);
         }
     }

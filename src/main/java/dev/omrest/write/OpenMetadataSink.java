@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * Brings an OpenMetadata server in line with the desired state: reads what the service has (before the spec is
  * parsed), plans, writes (service only if absent, every collection before any endpoint), then marks stale entities
- * deleted. One instance serves one run: it keeps that run's server version, call counts and phase durations.
+ * deleted. One instance serves one run: it keeps that run's server version, and call counts.
  */
 public final class OpenMetadataSink implements Sink {
     static final int LIST_PAGE = 1000;
@@ -33,7 +33,6 @@ public final class OpenMetadataSink implements Sink {
     private final String server;
     private final WriteSettings settings;
     private final ServerCalls calls;
-    private final Map<String, Long> durations = new LinkedHashMap<>();
     private ServerVersion version;
 
     public OpenMetadataSink(OpenMetadataApi api, SinkTarget.OpenMetadata target, WriteSettings settings) {
@@ -57,7 +56,7 @@ public final class OpenMetadataSink implements Sink {
         return new SyncResult(target(), writeMode(), false,
                 new EntityCounts(0, 0, 0, intact.collections(), 0, 0, intact.filteredCollections(), 0),
                 new EntityCounts(0, 0, 0, intact.endpoints(), 0, 0, intact.filteredEndpoints(), 0),
-                List.of(), List.of(), null, durations, calls.count(), calls.retries());
+                List.of(), List.of(), null, Map.of(), calls.count(), calls.retries());
     }
 
     @Override
@@ -66,6 +65,7 @@ public final class OpenMetadataSink implements Sink {
             throw new IllegalStateException("read() comes first");
         }
         String serviceName = desired.service().name();
+        Map<String, Long> durations = new LinkedHashMap<>();
         long planStart = System.nanoTime();
         Plan plan = Planner.plan(desired, current, options.plan(), options.inputs());
         durations.put("plan", millisSince(planStart));
