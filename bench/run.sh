@@ -12,8 +12,9 @@
 # WARM (true: then the same ingest into an emptied server, in the same, warmed-up process),
 # FRESH_RERUN (true: then an unchanged re-run in a new process, as a scheduled run is; upstream runs twice too),
 # SCHEMA_FIELDS (extended by default; upstream for our connector with upstream's field rules).
-# PARALLELISM (calls in flight, default 4, as OMREST_WRITE_PARALLELISM).
-# RESULTS (the JSON-lines file to append to).
+# PARALLELISM (bulk calls in flight, default 4, as OMREST_WRITE_PARALLELISM), PER_ENTITY_PARALLELISM (single-entity
+# calls in flight against the 1.6 server, default 16, as OMREST_WRITE_PER_ENTITY_PARALLELISM).
+# RESULTS (the JSON-lines file to append to). FUNCTION_JAVA_OPTS (extra options for the function's JVM, for profiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -66,5 +67,7 @@ java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.net.httpserver.nodelay
     -Dbench.upstream.latencies="${UPSTREAM_LATENCIES:-0,20}" -Dbench.rerun="${RERUN:-true}" -Dbench.warm="${WARM:-false}" \
     -Dbench.freshRerun="${FRESH_RERUN:-false}" \
     -Dbench.schemaFields="${SCHEMA_FIELDS:-}" -Dbench.parallelism="${PARALLELISM:-4}" \
+    -Dbench.perEntityParallelism="${PER_ENTITY_PARALLELISM:-16}" \
+    -Dbench.functionJvmOptions="${FUNCTION_JAVA_OPTS:-}" \
     -cp "target/test-classes:target/classes:$(cat "$cache/test-classpath.txt")" dev.omrest.bench.Benchmark
 echo "results: $out"

@@ -20,13 +20,24 @@ public interface FunctionConfig {
     Fetch fetch();
 
     interface Write {
-        /** Calls to OpenMetadata in flight at once. */
+        /** Bulk calls to OpenMetadata in flight at once (each up to 100 entities). */
         @WithDefault("4")
         int parallelism();
+
+        /**
+         * Single-entity calls in flight at once, on servers without bulk calls (before 1.11): one entity each, so more
+         * of them keep the server less busy than four bulk calls do, and hide the round trip.
+         */
+        @WithDefault("16")
+        int perEntityParallelism();
 
         /** Largest body of one bulk call; large schemas make 100 endpoints weigh many megabytes. */
         @WithDefault("8388608")
         long maxBulkBytes();
+
+        /** Request bodies of 64 KiB and more go gzip-compressed (a server that turns them down gets them plain). */
+        @WithDefault("true")
+        boolean gzip();
     }
 
     interface Run {

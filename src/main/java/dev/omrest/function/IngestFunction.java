@@ -17,10 +17,11 @@ public class IngestFunction {
 
     @Funq
     public IngestReport ingest(JsonNode payload) {
-        WriteSettings settings = new WriteSettings(config.write().parallelism(),
+        WriteSettings settings = new WriteSettings(config.write().parallelism(), config.write().perEntityParallelism(),
                 new WriteSettings.RetryPolicy(config.retry().maxRetries(), config.retry().baseDelay(),
                         config.retry().maxDelay(), config.run().deadline()),
-                config.run().deadline(), config.openmetadata().requestTimeout(), config.write().maxBulkBytes());
+                config.run().deadline(), config.openmetadata().requestTimeout(), config.write().maxBulkBytes(),
+                config.write().gzip());
         return new IngestPipeline(PayloadReaders.reader(), FetchLimits.withLinkLocal(config.fetch().allowLinkLocal()),
                 target -> Sinks.open(target, settings), config.run().deadline()).run(payload);
     }

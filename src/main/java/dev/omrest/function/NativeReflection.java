@@ -7,7 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * reflective metadata unless told). Three groups:
  * <ul>
  *   <li>our own records that are serialised or deserialised: function results, reports, OpenMetadata bodies;</li>
- *   <li>swagger-parser's OpenAPI 3 model ({@code io.swagger.v3.oas.models..}): {@code OpenAPIV3Parser} builds most of
+ *   <li>swagger-parser's OpenAPI 3 model ({@code io.swagger.v3.oas.models..}): {@code OpenAPIDeserializer} builds most of
  *       it by hand, but schemas, examples and extensions go through {@code Json.mapper().convertValue}, and the
  *       Swagger 2.0 converter turns every v2 property into a v3 {@code Schema} with Jackson;</li>
  *   <li>the Swagger 2.0 path ({@code io.swagger.models..}): {@code SwaggerDeserializer} binds properties, XML and

@@ -3,6 +3,7 @@ package dev.omrest.openmetadata;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,11 +15,17 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
-/** The part of OpenMetadata's REST API (base = hostPort, e.g. http://host:8585/api) this connector uses. */
+/**
+ * The part of OpenMetadata's REST API (base = hostPort, e.g. http://host:8585/api) this connector uses. Collections and
+ * endpoints go as JSON the caller serialised (a {@link CreateApiCollection} or {@link CreateApiEndpoint}, or an array
+ * of them for bulk), so that it is serialised once, off the event loop; with {@code Content-Encoding: gzip} when it
+ * comes compressed.
+ */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface OpenMetadataApi {
+    String GZIP = "gzip";
 
     @GET
     @Path("/system/version")
@@ -34,21 +41,21 @@ public interface OpenMetadataApi {
 
     @PUT
     @Path("/apiCollections")
-    Response putApiCollection(CreateApiCollection request);
+    Response putApiCollection(byte[] createApiCollection, @HeaderParam("Content-Encoding") String contentEncoding);
 
     @PUT
     @Path("/apiEndpoints")
-    Response putApiEndpoint(CreateApiEndpoint request);
+    Response putApiEndpoint(byte[] createApiEndpoint, @HeaderParam("Content-Encoding") String contentEncoding);
 
     @PUT
     @Path("/apiCollections/bulk")
     Response bulkApiCollections(@QueryParam("async") boolean async, @QueryParam("overrideMetadata") boolean overrideMetadata,
-                                List<CreateApiCollection> requests);
+                                byte[] createApiCollections, @HeaderParam("Content-Encoding") String contentEncoding);
 
     @PUT
     @Path("/apiEndpoints/bulk")
     Response bulkApiEndpoints(@QueryParam("async") boolean async, @QueryParam("overrideMetadata") boolean overrideMetadata,
-                              List<CreateApiEndpoint> requests);
+                              byte[] createApiEndpoints, @HeaderParam("Content-Encoding") String contentEncoding);
 
     @GET
     @Path("/apiCollections")

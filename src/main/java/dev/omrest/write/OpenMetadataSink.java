@@ -80,13 +80,19 @@ public final class OpenMetadataSink implements Sink {
         Tally collections = new Tally();
         Tally endpoints = new Tally();
         boolean bulk;
-        try (ParallelWriter writer = new ParallelWriter(api, calls, settings.parallelism(), version.hasBulk(),
+        int parallelism = version.hasBulk() ? settings.parallelism() : settings.perEntityParallelism();
+        WriteCalls writeCalls = new WriteCalls(calls, settings.gzip());
+        try (ParallelWriter writer = new ParallelWriter(api, writeCalls, parallelism, version.hasBulk(),
                 options.plan().overrideMetadata(), options.deadline(), settings.maxBulkBytes())) {
             errors.addAll(writer.collections(plan.collections(), collections));
             errors.addAll(writer.endpoints(plan.endpoints(), endpoints));
             bulk = writer.bulk();
         }
         durations.put("write", millisSince(writeStart));
+        if (writeCalls.gzipRefused()) {
+            warnings.add(new Notice(serviceName, "OpenMetadata turned down gzip-compressed request bodies, so they were sent "
+                    + "uncompressed; set OMREST_WRITE_GZIP=false to stop trying"));
+        }
 
         long deleteStart = System.nanoTime();
         int skipped = collections.skipped() + endpoints.skipped();
@@ -172,7 +178,7 @@ public final class OpenMetadataSink implements Sink {
         }
         int deleted = 0;
         for (ExistingEntity stale : plan.staleCollections()) {
-            ServerCalls.Answer answer = calls.call(() -> api.deleteApiCollection(stale.id(), true, false));
+            ServerCalls.Answer answer = calls.write(() -> api.deleteApiCollection(stale.id(), true, false));
             if (answer.ok() || answer.status() == 404) {
                 deleted++;
             } else {
@@ -189,7 +195,7 @@ public final class OpenMetadataSink implements Sink {
                 errors.add(new Notice(stale.fqn(), "Run deadline reached before the endpoint was marked deleted"));
                 continue;
             }
-            ServerCalls.Answer answer = calls.call(() -> api.deleteApiEndpoint(stale.id(), false));
+            ServerCalls.Answer answer = calls.write(() -> api.deleteApiEndpoint(stale.id(), false));
             if (answer.ok() || answer.status() == 404) {
                 deleted++;
             } else {

@@ -33,14 +33,14 @@ import java.util.function.Function;
 final class ParallelWriter implements AutoCloseable {
     static final int BATCH = 100;
     private final OpenMetadataApi api;
-    private final ServerCalls calls;
+    private final WriteCalls calls;
     private final ExecutorService pool;
     private final boolean overrideMetadata;
     private final Instant deadline;
     private final long maxBulkBytes;
     private volatile boolean bulk;
 
-    ParallelWriter(OpenMetadataApi api, ServerCalls calls, int parallelism, boolean bulk, boolean overrideMetadata,
+    ParallelWriter(OpenMetadataApi api, WriteCalls calls, int parallelism, boolean bulk, boolean overrideMetadata,
                    Instant deadline, long maxBulkBytes) {
         this.maxBulkBytes = maxBulkBytes;
         this.api = api;
@@ -56,18 +56,21 @@ final class ParallelWriter implements AutoCloseable {
     }
 
     List<Notice> collections(List<Write<CreateApiCollection>> writes, Tally tally) {
-        return send(writes, tally, batch -> api.bulkApiCollections(false, overrideMetadata, batch), api::putApiCollection,
-                api::patchApiCollection, item -> Fqn.build(item.path("service").asText(), item.path("name").asText()));
+        return send(writes, tally, (batch, encoding) -> api.bulkApiCollections(false, overrideMetadata, batch, encoding),
+                api::putApiCollection, api::patchApiCollection,
+                item -> Fqn.build(item.path("service").asText(), item.path("name").asText()));
     }
 
     List<Notice> endpoints(List<Write<CreateApiEndpoint>> writes, Tally tally) {
-        return send(writes, tally, batch -> api.bulkApiEndpoints(false, overrideMetadata, batch), api::putApiEndpoint,
-                api::patchApiEndpoint, item -> item.path("apiCollection").asText() + "." + Fqn.build(item.path("name").asText()));
+        return send(writes, tally, (batch, encoding) -> api.bulkApiEndpoints(false, overrideMetadata, batch, encoding),
+                api::putApiEndpoint, api::patchApiEndpoint,
+                item -> item.path("apiCollection").asText() + "." + Fqn.build(item.path("name").asText()));
     }
 
     /** Errors come back in write order whatever order the calls finished in. */
     private <T extends CuratedFields> List<Notice> send(List<Write<T>> writes, Tally tally,
-                                                       Function<List<T>, Response> bulkCall, Function<T, Response> singleCall,
+                                                       BiFunction<byte[], String, Response> bulkCall,
+                                                       BiFunction<byte[], String, Response> singleCall,
                                                        BiFunction<String, List<JsonPatchOperation>, Response> patchCall,
                                                        Function<JsonNode, String> fqnOf) {
         List<Future<List<Notice>>> chunks = new ArrayList<>();
@@ -109,7 +112,8 @@ final class ParallelWriter implements AutoCloseable {
     }
 
     private <T extends CuratedFields> List<Notice> sendChunk(List<Write<T>> chunk, Tally tally,
-                                                            Function<List<T>, Response> bulkCall, Function<T, Response> singleCall,
+                                                            BiFunction<byte[], String, Response> bulkCall,
+                                                            BiFunction<byte[], String, Response> singleCall,
                                                             BiFunction<String, List<JsonPatchOperation>, Response> patchCall,
                                                             Function<JsonNode, String> fqnOf) {
         if (Instant.now().isAfter(deadline)) {
@@ -117,7 +121,7 @@ final class ParallelWriter implements AutoCloseable {
             return List.of();
         }
         if (bulk) {
-            ServerCalls.Answer answer = calls.call(() -> bulkCall.apply(chunk.stream().map(Write::request).toList()));
+            ServerCalls.Answer answer = calls.send(JsonBodies.array(chunk.stream().map(ParallelWriter::json).toList()), bulkCall);
             if (answer.status() != 404 && answer.status() != 405) {
                 return recordBatch(chunk, answer, fqnOf, tally);
             }
@@ -129,7 +133,7 @@ final class ParallelWriter implements AutoCloseable {
                 tally.skipped(1);
                 continue;
             }
-            ServerCalls.Answer answer = calls.call(() -> singleCall.apply(write.request()));
+            ServerCalls.Answer answer = calls.send(json(write), singleCall);
             if (answer.ok() && overrideMetadata && write.change() != Change.CREATE) {
                 answer = overrideCurated(answer, write.request(), patchCall);
             }
@@ -141,6 +145,11 @@ final class ParallelWriter implements AutoCloseable {
             }
         }
         return errors;
+    }
+
+    /** The JSON the plan kept, or the request serialised now. */
+    private static byte[] json(Write<?> write) {
+        return write.json() != null ? write.json() : JsonBodies.request(write.request());
     }
 
     /**
@@ -160,7 +169,7 @@ final class ParallelWriter implements AutoCloseable {
         if (operations.isEmpty() || id.isEmpty()) {
             return put;
         }
-        return calls.call(() -> patchCall.apply(id, operations));
+        return calls.send(() -> patchCall.apply(id, operations));
     }
 
     private static <T> List<Notice> recordBatch(List<Write<T>> batch, ServerCalls.Answer answer,

@@ -7,9 +7,13 @@ import io.smallrye.faulttolerance.api.Guard;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -48,8 +52,23 @@ final class ServerCalls {
 
     /** The call's answer after retries; a transport failure is status 0 with the reason as message. */
     Answer call(Supplier<Response> call) {
+        return call(call, response -> response.readEntity(JsonNode.class));
+    }
+
+    /** Like {@link #call}, for a write: the answer's body is read for its outcome alone ({@link JsonBodies#outcome}). */
+    Answer write(Supplier<Response> call) {
+        return call(call, response -> {
+            try (InputStream body = response.readEntity(InputStream.class)) {
+                return JsonBodies.outcome(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private Answer call(Supplier<Response> call, Function<Response, JsonNode> body) {
         try {
-            return guard.get(() -> attempt(call), Answer.class);
+            return guard.get(() -> attempt(call, body), Answer.class);
         } catch (RetryableAnswer exhausted) {
             return exhausted.answer();
         }
@@ -64,7 +83,7 @@ final class ServerCalls {
         return answer;
     }
 
-    private Answer attempt(Supplier<Response> call) {
+    private Answer attempt(Supplier<Response> call, Function<Response, JsonNode> readBody) {
         attempts.incrementAndGet();
         Answer answer;
         long retryAfterMillis = 0;
@@ -72,7 +91,7 @@ final class ServerCalls {
             JsonNode body = MissingNode.getInstance();
             if (response.hasEntity()) {
                 try {
-                    body = response.readEntity(JsonNode.class);
+                    body = readBody.apply(response);
                 } catch (RuntimeException e) {
                     body = MissingNode.getInstance();
                 }

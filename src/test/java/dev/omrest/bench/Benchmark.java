@@ -29,6 +29,11 @@ public final class Benchmark {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TOKEN = "bench-token";
     static final int PARALLELISM = Integer.getInteger("bench.parallelism", 4);
+    static final int PER_ENTITY_PARALLELISM = Integer.getInteger("bench.perEntityParallelism", 16);
+    /** Extra options for the function's JVM, e.g. a flight recording while profiling (not used for the figures). */
+    static final List<String> FUNCTION_JVM_OPTIONS =
+            List.of(System.getProperty("bench.functionJvmOptions", "").trim().split("\\s+")).stream()
+                    .filter(option -> !option.isEmpty()).toList();
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private Benchmark() {
@@ -107,11 +112,13 @@ public final class Benchmark {
         Path gcLog = Files.createTempFile("bench-gc", ".log");
         List<ObjectNode> lines = new ArrayList<>();
         try (MockLambdaRuntime runtime = new MockLambdaRuntime()) {
-            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-XX:+ExitOnOutOfMemoryError",
-                    "-Xlog:gc:file=" + gcLog, "-cp", function + ":" + function + "/lib/*:" + ric,
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog));
+            command.addAll(FUNCTION_JVM_OPTIONS);
+            command.addAll(List.of("-cp", function + ":" + function + "/lib/*:" + ric,
                     "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-                    "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest")
+                    "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(function.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("bench/.cache/function.log").toFile()));
             Map<String, String> env = builder.environment();
@@ -123,6 +130,7 @@ public final class Benchmark {
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
             env.put("AWS_REGION", "us-east-1");
             env.put("OMREST_WRITE_PARALLELISM", Integer.toString(PARALLELISM));
+            env.put("OMREST_WRITE_PER_ENTITY_PARALLELISM", Integer.toString(PER_ENTITY_PARALLELISM));
             long started = System.nanoTime();
             Process process = builder.start();
             try {
@@ -139,7 +147,7 @@ public final class Benchmark {
                     MockLambdaRuntime.Answer answer = runtime.invoke(payload, 1800, process);
                     ObjectNode line = JSON.createObjectNode().put("peer", "ours").put("run", run)
                             .put("schemaFields", System.getProperty("bench.schemaFields", "extended"))
-                            .put("parallelism", PARALLELISM)
+                            .put("parallelism", om.mode() == OpenMetadataEmulator.Mode.V1_6 ? PER_ENTITY_PARALLELISM : PARALLELISM)
                             .put("ok", answer.ok()).put("invocationMs", answer.millis());
                     if (run.equals("cold")) {
                         line.put("initMs", initMillis);

@@ -86,7 +86,8 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     public static final int MAX_BULK_ITEMS = 100;
     public static final int DEFAULT_LIST_LIMIT = 10;
     public static final int MAX_LIST_LIMIT = 1_000_000;
-    private static final int THREADS = 8;
+    /** Enough that injected latency never queues a client's calls (Dropwizard's default is 1024 threads). */
+    private static final int THREADS = 64;
     /**
      * {@code -Domrest.emulator.logRequests=true}: print one line per answered request on stderr
      * ({@code REQ <method> <path>[?query] <body length>B -> <status>[ <error message>]}), to see what an
@@ -231,6 +232,9 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     private volatile int latencyMillis;
     private volatile boolean recordBodies = true;
     private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicInteger compressedRequests = new AtomicInteger();
+    private final AtomicInteger compressedResponses = new AtomicInteger();
+    private volatile boolean gzip = true;
 
     private final Object lock = new Object();
     private final Table services = new Table("apiService", "/v1/services/apiServices/");
@@ -402,7 +406,26 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         }
     }
 
-    /** Request body bytes received since the start or the last {@link #reset()}. */
+    /**
+     * Dropwizard's {@code server.gzip.enabled} (true by default, as on OpenMetadata): request bodies sent with
+     * {@code Content-Encoding: gzip} are inflated, and GET answers of 256 bytes and more are compressed for clients
+     * that accept gzip. Switched off, a compressed body reaches the JSON reader as it is and is answered 400.
+     */
+    public void gzip(boolean enabled) {
+        this.gzip = enabled;
+    }
+
+    /** Requests whose body came gzip-compressed (inflated or, with gzip off, turned down). */
+    public int compressedRequests() {
+        return compressedRequests.get();
+    }
+
+    /** Answers sent gzip-compressed. */
+    public int compressedResponses() {
+        return compressedResponses.get();
+    }
+
+    /** Request body bytes received (as sent: compressed bodies count compressed) since the start or the last {@link #reset()}. */
     public long bytesReceived() {
         return bytesReceived.get();
     }
@@ -420,6 +443,8 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         recorded.clear();
         violations.clear();
         bytesReceived.set(0);
+        compressedRequests.set(0);
+        compressedResponses.set(0);
     }
 
     /** A copy of the stored entities, to put back with {@link #restore(Stored)}. */
@@ -473,10 +498,24 @@ public final class OpenMetadataEmulator implements AutoCloseable {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String rawPath = exchange.getRequestURI().getRawPath();
             String rawQuery = exchange.getRequestURI().getRawQuery();
-            String body = new String(bodyBytes, StandardCharsets.UTF_8);
+            bytesReceived.addAndGet(bodyBytes.length);
+            String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+            boolean compressed = "gzip".equalsIgnoreCase(encoding);
+            if (encoding != null && !compressed) {
+                violations.add(method + " " + rawPath + ": contract: Content-Encoding '" + encoding + "' (only gzip, or none)");
+            }
+            if (compressed) {
+                compressedRequests.incrementAndGet();
+            }
+            byte[] readable = compressed && gzip ? inflate(bodyBytes) : bodyBytes;
+            String body = readable == null ? "" : new String(readable, StandardCharsets.UTF_8);
             record = new Recorded(method, rawPath, rawQuery == null ? "" : rawQuery, recordBodies ? body : "");
             recorded.add(record);
-            bytesReceived.addAndGet(bodyBytes.length);
+            if (readable == null || compressed && !gzip) {
+                send(exchange, record, Reply.of(400, error(400, readable == null
+                        ? "Malformed gzip request body" : "Unable to process JSON")), false);
+                return;
+            }
 
             int latency = latencyMillis;
             if (latency > 0) {
@@ -501,7 +540,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
                                 ? Map.of("Retry-After", Integer.toString(fault.retryAfterSeconds()))
                                 : Map.of();
                         send(exchange, record, new Reply(fault.status(),
-                                error(fault.status(), "Injected fault: HTTP " + fault.status()), headers));
+                                error(fault.status(), "Injected fault: HTTP " + fault.status()), headers), false);
                         return;
                     }
                 }
@@ -520,7 +559,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
             if (dropAfterApply) {
                 return; // applied, but the client never hears of it
             }
-            send(exchange, record, reply);
+            send(exchange, record, reply, gzip && method.equals("GET") && acceptsGzip(exchange));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
@@ -581,7 +620,29 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, Recorded record, Reply reply) throws IOException {
+    private static boolean acceptsGzip(HttpExchange exchange) {
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
+    }
+
+    /** The body inflated, or null when it is not gzip. */
+    private static byte[] inflate(byte[] body) {
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static byte[] deflate(byte[] body) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (OutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(body);
+        }
+        return out.toByteArray();
+    }
+
+    private void send(HttpExchange exchange, Recorded record, Reply reply, boolean compress) throws IOException {
         if (LOG_REQUESTS) {
             String note = reply.status() >= 400 ? " " + reply.body().path("message").asText() : "";
             System.err.println("REQ " + record.method + " " + record.path
@@ -590,6 +651,11 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         }
         byte[] bytes = JSON.writeValueAsBytes(reply.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (compress && bytes.length >= 256) {
+            bytes = deflate(bytes);
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            compressedResponses.incrementAndGet();
+        }
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         record.status = reply.status(); // before answering: a client that got its answer sees the status
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);

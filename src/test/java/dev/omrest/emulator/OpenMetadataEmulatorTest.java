@@ -479,6 +479,55 @@ class OpenMetadataEmulatorTest {
 
     // ---------------------------------------------------------------------------------------------
 
+    @Test
+    void gzipRequestBodiesAreInflatedAndListingsCompressedAsDropwizardDoes() throws Exception {
+        put("/v1/services/apiServices", SERVICE);
+        byte[] collections = gzip("[{\"name\":\"pets\",\"service\":\"petapi\",\"description\":\"" + "x".repeat(300) + "\"}]");
+        HttpResponse<String> bulk = HTTP.send(authorized("/v1/apiCollections/bulk?async=false")
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(collections)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, bulk.statusCode(), bulk.body());
+        assertEquals(1, json(bulk).get("numberOfRowsPassed").asInt());
+        assertEquals("x".repeat(300), emulator.collections().get("petapi.pets").get("description").asText());
+        assertEquals(1, emulator.compressedRequests());
+        assertEquals(collections.length, emulator.bytesReceived() - SERVICE.getBytes(StandardCharsets.UTF_8).length);
+
+        HttpResponse<byte[]> listing = HTTP.send(authorized("/v1/apiCollections?service=petapi&limit=10")
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", listing.headers().firstValue("Content-Encoding").orElse(""));
+        JsonNode page = JSON.readTree(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(listing.body())));
+        assertEquals("petapi.pets", page.get("data").get(0).get("fullyQualifiedName").asText());
+        HttpResponse<String> small = HTTP.send(authorized("/v1/system/version").header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(small.headers().firstValue("Content-Encoding").isEmpty(), "under 256 bytes, as Jetty");
+        assertEquals(1, emulator.compressedResponses());
+
+        emulator.gzip(false);
+        HttpResponse<String> refused = HTTP.send(authorized("/v1/apiCollections/bulk?async=false")
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(collections)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode());
+        assertEquals("Unable to process JSON", json(refused).get("message").asText());
+        assertEquals(2, emulator.compressedRequests());
+        HttpResponse<byte[]> plainListing = HTTP.send(authorized("/v1/apiCollections?service=petapi&limit=10")
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(plainListing.headers().firstValue("Content-Encoding").isEmpty());
+        assertEquals(List.of(), emulator.contractViolations());
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(emulator.apiUrl() + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + TOKEN);
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(emulator, "GET", path, null, TOKEN);
     }

@@ -24,7 +24,8 @@ class DeadlineTest extends LoopbackServers {
     public static class ShortDeadline implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("omrest.run.deadline", "PT2S", "omrest.write.parallelism", "1");
+            return Map.of("omrest.run.deadline", "PT2S", "omrest.write.parallelism", "1",
+                    "omrest.write.per-entity-parallelism", "1");
         }
     }
 

@@ -28,6 +28,11 @@ class WritesTest extends LoopbackServers {
         return "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"g\", \"version\": \"1\"}, \"paths\": {" + paths + "}}";
     }
 
+    /** Like {@link #generated} with every operation described at {@code length} characters: weighty bodies. */
+    static String described(int operations, int length) {
+        return generated(operations).replace("\"responses\": {}", "\"description\": \"" + "d".repeat(length) + "\", \"responses\": {}");
+    }
+
     private String payload(String spec) {
         specs.serve("/spec.json", 200, "application/json", spec);
         return Payloads.url("gen", specs.url("/spec.json"), null, null, om.apiUrl(), JWT);
@@ -101,5 +106,44 @@ class WritesTest extends LoopbackServers {
         assertEquals(2, report.path("errors").findValuesAsText("entity").size());
         assertEquals(List.of("HTTP 500: Injected fault: HTTP 500"), report.path("errors").findValuesAsText("message").stream().distinct().toList());
         assertEquals(3, om.endpoints().size());
+    }
+
+    @Test
+    void bodiesFrom64KiBGoGzipCompressedAndListingsComeBackCompressed() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        JsonNode report = invoke(payload(described(60, 2000)));
+        assertEquals("success", report.path("status").asText(), report.toString());
+        // the collections' call weighs a few hundred bytes, the endpoints' 120 KB
+        assertEquals(List.of("PUT /v1/services/apiServices 1", "PUT /v1/apiCollections/bulk 4", "PUT /v1/apiEndpoints/bulk 60"),
+                writes());
+        assertEquals(1, om.compressedRequests());
+        assertTrue(om.bytesReceived() < 20_000, "sent " + om.bytesReceived() + " bytes");
+        assertEquals(List.of("d".repeat(2000)), om.endpoints().values().stream().map(e -> e.path("description").asText())
+                .distinct().toList());
+        assertEquals(List.of(), om.contractViolations());
+
+        assertEquals(0, om.compressedResponses(), "no listing yet: the service was new");
+        om.clearRequests();
+        JsonNode rerun = invoke(payload(described(60, 2000)));
+        assertEquals(60, rerun.path("counts").path("apiEndpoint").path("unchanged").asInt(), rerun.toString());
+        assertEquals(List.of(), writes());
+        assertTrue(om.compressedResponses() > 0, "the listings come compressed");
+    }
+
+    @Test
+    void aServerThatTurnsDownGzipGetsPlainBodiesAndTheReportSaysSo() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        om.gzip(false);
+        JsonNode report = invoke(payload(described(60, 2000)));
+        assertEquals("success", report.path("status").asText(), report.toString());
+        assertEquals(60, report.path("counts").path("apiEndpoint").path("created").asInt());
+        assertEquals(List.of("OpenMetadata turned down gzip-compressed request bodies, so they were sent uncompressed; "
+                + "set OMREST_WRITE_GZIP=false to stop trying"), report.path("warnings").findValuesAsText("message"));
+        assertEquals(List.of("PUT /v1/apiEndpoints/bulk 400", "PUT /v1/apiEndpoints/bulk 200"), om.requests().stream()
+                .filter(r -> r.apiPath().equals("/v1/apiEndpoints/bulk")).map(r -> r.method() + " " + r.apiPath() + " " + r.status())
+                .toList());
+        assertEquals(1, om.compressedRequests());
+        assertEquals(60, om.endpoints().size());
+        assertEquals(List.of(), om.contractViolations());
     }
 }

@@ -56,7 +56,7 @@ class RunInputsTest {
     }
 
     private static InputKey key(IngestSettings settings) {
-        return new RunInputs(settings, SPEC, "2.0.1").key(List.of());
+        return new RunInputs(settings, InputKey.digest(SPEC), "2.0.1").key(List.of());
     }
 
     @Test
@@ -94,10 +94,10 @@ class RunInputsTest {
                 Map.entry("allowMassDeletion", key(settings(s -> { s.mass = true; return s; }))),
                 Map.entry("connection", key(settings(s -> { s.connection = s.connection.deepCopy().put("docURL", "x"); return s; }))),
                 Map.entry("schemaFields", key(settings(s -> { s.fields = SchemaFieldsMode.UPSTREAM; return s; }))),
-                Map.entry("spec bytes", new RunInputs(settings(s -> s), "{\"openapi\": \"3.1.0\"}".getBytes(StandardCharsets.UTF_8), "2.0.1").key(List.of())),
-                Map.entry("server version", new RunInputs(settings(s -> s), SPEC, "1.6.9").key(List.of())),
-                Map.entry("a referenced document", new RunInputs(settings(s -> s), SPEC, "2.0.1").key(List.of("http://specs/a.yaml 00"))),
-                Map.entry("that document changed", new RunInputs(settings(s -> s), SPEC, "2.0.1").key(List.of("http://specs/a.yaml 01"))));
+                Map.entry("spec bytes", new RunInputs(settings(s -> s), InputKey.digest("{\"openapi\": \"3.1.0\"}".getBytes(StandardCharsets.UTF_8)), "2.0.1").key(List.of())),
+                Map.entry("server version", new RunInputs(settings(s -> s), InputKey.digest(SPEC), "1.6.9").key(List.of())),
+                Map.entry("a referenced document", new RunInputs(settings(s -> s), InputKey.digest(SPEC), "2.0.1").key(List.of("http://specs/a.yaml 00"))),
+                Map.entry("that document changed", new RunInputs(settings(s -> s), InputKey.digest(SPEC), "2.0.1").key(List.of("http://specs/a.yaml 01"))));
         Set<InputKey> distinct = new HashSet<>(changed.values());
         distinct.add(base);
         assertEquals(changed.size() + 1, distinct.size(), "every change gives a key of its own: " + changed);

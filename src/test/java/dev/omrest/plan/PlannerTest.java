@@ -1,9 +1,11 @@
 package dev.omrest.plan;
 
 import dev.omrest.map.DesiredState;
+import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,9 @@ class PlannerTest {
         assertEquals(List.of(Change.CREATE, Change.CREATE), plan.collections().stream().map(Write::change).toList());
         assertEquals(List.of("svc.a./x/get", "svc.default./y/get"), plan.endpoints().stream().map(Write::fqn).toList());
         plan.endpoints().forEach(w -> assertEquals(32, w.request().sourceHash().length()));
+        for (Write<?> write : List.<Write<?>>of(plan.collections().get(0), plan.endpoints().get(0), plan.endpoints().get(1))) {
+            assertEquals(Specs.JSON.valueToTree(write.request()), Specs.readJson(new String(write.json(), StandardCharsets.UTF_8)));
+        }
         assertEquals(SourceHash.fingerprint(desired.endpoints().get(0).request()).hash(), plan.endpoints().get(0).request().sourceHash());
         assertEquals(List.of(), plan.staleCollections());
     }
@@ -44,8 +49,13 @@ class PlannerTest {
         assertNull(plan.createService());
         assertEquals(1, plan.unchangedCollections());
         SourceHash.Fingerprint restored = SourceHash.fingerprint(desired.collections().get(1).request());
-        assertEquals(List.of(new Write<>("svc.default", desired.collections().get(1).request()
-                .withSourceHash(restored.hash()), Change.RESTORE, restored.bytes() + 48)), plan.collections());
+        Write<CreateApiCollection> restore = plan.collections().get(0);
+        assertEquals(List.of("svc.default"), plan.collections().stream().map(Write::fqn).toList());
+        assertEquals(desired.collections().get(1).request().withSourceHash(restored.hash()), restore.request());
+        assertEquals(Change.RESTORE, restore.change());
+        assertEquals(restored.bytes() + 48, restore.bytes());
+        assertEquals(Specs.JSON.valueToTree(restore.request()), Specs.JSON.readTree(restore.json()),
+                "the JSON kept from fingerprinting is the request, sourceHash included");
         assertEquals(Specs.JSON.writeValueAsBytes(plan.collections().get(0).request()).length, plan.collections().get(0).bytes(),
                 "the size given for bulk batching is the request's JSON size");
         assertEquals(1, plan.unchangedEndpoints());
