@@ -29,7 +29,12 @@ public final class Planner {
 
     /** @param inputs the run's inputs, to seal the catalogue with when the run leaves it exactly as asked; null: no seal */
     public static Plan plan(DesiredState desired, CurrentState current, PlanOptions options, InputKey inputs) {
-        KeptJson keptJson = new KeptJson();
+        return plan(desired, current, options, inputs, KeptJson.budget());
+    }
+
+    /** @param keptJsonBudget how many bytes of fingerprinted JSON the writes may carry ({@link KeptJson}) */
+    static Plan plan(DesiredState desired, CurrentState current, PlanOptions options, InputKey inputs, long keptJsonBudget) {
+        KeptJson keptJson = new KeptJson(keptJsonBudget);
         List<Planned<CreateApiCollection>> collections = diff(desired.collections(), current.collections(),
                 options.overrideMetadata(), keptJson);
         List<Planned<CreateApiEndpoint>> endpoints = diff(desired.endpoints(), current.endpoints(),
@@ -96,7 +101,15 @@ public final class Planner {
      * their heap. Sized per run, never at class initialisation (which a native image may do at build time).
      */
     private static final class KeptJson {
-        private long left = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
+        private long left;
+
+        KeptJson(long budget) {
+            this.left = budget;
+        }
+
+        static long budget() {
+            return Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
+        }
 
         boolean hasRoom() {
             return left > 0;

@@ -71,6 +71,29 @@ class PlannerTest {
     }
 
     @Test
+    void theJsonKeptForSendingStaysWithinItsBudgetAndFingerprintsDoNotDependOnIt() {
+        Plan unlimited = Planner.plan(desired, CurrentState.empty(), PlanOptions.defaults(), null, Long.MAX_VALUE);
+        long first = SourceHash.canonical(desired.collections().get(0).request()).json().length;
+        Plan tight = Planner.plan(desired, CurrentState.empty(), PlanOptions.defaults(), null, first);
+        Plan none = Planner.plan(desired, CurrentState.empty(), PlanOptions.defaults(), null, 0);
+        assertEquals(List.of(true, true, true, true), kept(unlimited));
+        assertEquals(List.of(true, false, false, false), kept(tight), "once the budget is spent, nothing more is kept");
+        assertEquals(List.of(false, false, false, false), kept(none));
+        assertEquals(requests(unlimited), requests(tight), "the streamed fingerprint is the kept JSON's");
+        assertEquals(requests(unlimited), requests(none));
+    }
+
+    private static List<Boolean> kept(Plan plan) {
+        return java.util.stream.Stream.concat(plan.collections().stream(), plan.endpoints().stream())
+                .map(write -> write.json() != null).toList();
+    }
+
+    private static List<Object> requests(Plan plan) {
+        return java.util.stream.Stream.concat(plan.collections().stream(), plan.endpoints().stream())
+                .map(write -> (Object) write.request()).toList();
+    }
+
+    @Test
     void aSpecWithoutOperationsDeletesNothing() {
         DesiredState empty = Specs.map("""
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}""", Specs.context("svc", null, null));
