@@ -14,6 +14,8 @@
 # SCHEMA_FIELDS (extended by default; upstream for our connector with upstream's field rules).
 # PARALLELISM (bulk calls in flight, default 4, as OMREST_WRITE_PARALLELISM), PER_ENTITY_PARALLELISM (single-entity
 # calls in flight against the 1.6 server, default 16, as OMREST_WRITE_PER_ENTITY_PARALLELISM).
+# PIN_CPUS (true: the emulator on CPU 0, each client on CPU 1, so client and server do not share cores, as on separate
+# machines; a client then has one core, as a Lambda function of 1,769 MB has one vCPU).
 # RESULTS (the JSON-lines file to append to). FUNCTION_JAVA_OPTS (extra options for the function's JVM, for profiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +60,10 @@ heaps="petstore=256m,asana=256m,stripe=256m,kubernetes=256m,github=256m,graph=76
 [ -n "${HEAPS:-}" ] && heaps="$heaps,$HEAPS"
 out="${RESULTS:-bench/results/$(date -u +%Y-%m-%dT%H%M).jsonl}"
 
-java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.net.httpserver.nodelay=true \
+pin=()
+client_cpus=""
+if [ "${PIN_CPUS:-false}" = "true" ]; then pin=(taskset -c 0); client_cpus=1; fi
+${pin[@]+"${pin[@]}"} java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.net.httpserver.nodelay=true \
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -Dbench.function="$cache/function" -Dbench.ric="$cache/ric/*" -Dbench.out="$out" \
     -Dbench.specs="${spec_list#,}" -Dbench.heaps="$heaps" \
@@ -68,6 +73,6 @@ java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.net.httpserver.nodelay
     -Dbench.freshRerun="${FRESH_RERUN:-false}" \
     -Dbench.schemaFields="${SCHEMA_FIELDS:-}" -Dbench.parallelism="${PARALLELISM:-4}" \
     -Dbench.perEntityParallelism="${PER_ENTITY_PARALLELISM:-16}" \
-    -Dbench.functionJvmOptions="${FUNCTION_JAVA_OPTS:-}" \
+    -Dbench.functionJvmOptions="${FUNCTION_JAVA_OPTS:-}" -Dbench.clientCpus="$client_cpus" \
     -cp "target/test-classes:target/classes:$(cat "$cache/test-classpath.txt")" dev.omrest.bench.Benchmark
 echo "results: $out"

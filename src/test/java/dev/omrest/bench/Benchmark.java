@@ -30,6 +30,23 @@ public final class Benchmark {
     static final String TOKEN = "bench-token";
     static final int PARALLELISM = Integer.getInteger("bench.parallelism", 4);
     static final int PER_ENTITY_PARALLELISM = Integer.getInteger("bench.perEntityParallelism", 16);
+    /**
+     * The CPUs the clients (our function, the upstream connector) are pinned to, e.g. {@code 1} while run.sh pins the
+     * benchmark JVM (the emulator) to CPU 0: client and server no longer share cores, as on separate machines. Empty:
+     * not pinned.
+     */
+    static final String CLIENT_CPUS = System.getProperty("bench.clientCpus", "");
+
+    /** A client's command line, pinned to {@link #CLIENT_CPUS} when set. */
+    static List<String> pinned(List<String> command) {
+        if (CLIENT_CPUS.isBlank()) {
+            return command;
+        }
+        List<String> pinned = new ArrayList<>(List.of("taskset", "-c", CLIENT_CPUS));
+        pinned.addAll(command);
+        return pinned;
+    }
+
     /** Extra options for the function's JVM, e.g. a flight recording while profiling (not used for the figures). */
     static final List<String> FUNCTION_JVM_OPTIONS =
             List.of(System.getProperty("bench.functionJvmOptions", "").trim().split("\\s+")).stream()
@@ -118,7 +135,7 @@ public final class Benchmark {
             command.addAll(List.of("-cp", function + ":" + function + "/lib/*:" + ric,
                     "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                     "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"));
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(pinned(command))
                     .directory(function.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("bench/.cache/function.log").toFile()));
             Map<String, String> env = builder.environment();
@@ -148,6 +165,7 @@ public final class Benchmark {
                     ObjectNode line = JSON.createObjectNode().put("peer", "ours").put("run", run)
                             .put("schemaFields", System.getProperty("bench.schemaFields", "extended"))
                             .put("parallelism", om.mode() == OpenMetadataEmulator.Mode.V1_6 ? PER_ENTITY_PARALLELISM : PARALLELISM)
+                            .put("clientCpus", CLIENT_CPUS)
                             .put("ok", answer.ok()).put("invocationMs", answer.millis());
                     if (run.equals("cold")) {
                         line.put("initMs", initMillis);
@@ -184,7 +202,7 @@ public final class Benchmark {
         String version = mode == OpenMetadataEmulator.Mode.V2_0 ? "2.0.1.0" : "1.6.9.0";
         Path payloadFile = Files.createTempFile("bench-upstream", ".json");
         Files.writeString(payloadFile, payload);
-        ProcessBuilder builder = new ProcessBuilder("bash", "bench/upstream-peer.sh", version, payloadFile.toString())
+        ProcessBuilder builder = new ProcessBuilder(pinned(List.of("bash", "bench/upstream-peer.sh", version, payloadFile.toString())))
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("UPSTREAM_LOG", log.toString());
         ObjectNode line = JSON.createObjectNode().put("peer", "upstream " + version).put("run", "cold")
