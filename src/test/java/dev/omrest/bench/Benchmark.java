@@ -161,6 +161,7 @@ public final class Benchmark {
                     }
                     om.clearRequests();
                     long bytesBefore = om.bytesReceived();
+                    long serverCpuBefore = om.cpuMillis();
                     MockLambdaRuntime.Answer answer = runtime.invoke(payload, 1800, process);
                     ObjectNode line = JSON.createObjectNode().put("peer", "ours").put("run", run)
                             .put("schemaFields", System.getProperty("bench.schemaFields", "extended"))
@@ -176,6 +177,7 @@ public final class Benchmark {
                     }
                     line.set("report", slim(report));
                     requestFigures(line, om, bytesBefore);
+                    line.put("serverCpuMs", om.cpuMillis() - serverCpuBefore);
                     lines.add(line);
                 }
                 ObjectNode last = lines.get(lines.size() - 1);

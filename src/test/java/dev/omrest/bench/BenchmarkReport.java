@@ -80,17 +80,17 @@ public final class BenchmarkReport {
     /** One row per ingest into an empty server: phases, calls, bytes, the physical bound, memory. */
     private static void ingests(StringBuilder md, List<JsonNode> lines, String run, String title) {
         md.append(title)
-                .append("| spec | server | latency | init | invocation | fetch | read | parse | map | plan | write | delete | requests (writes) | MB sent | physical bound | × bound | peak heap / RSS (cap) |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                .append("| spec | server | latency | init | invocation | fetch | read | parse | map | plan | write | delete | server CPU | requests (writes) | MB sent | physical bound | × bound | peak heap / RSS (cap) |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (JsonNode l : ours(lines, run)) {
             JsonNode d = l.path("report").path("durationsMillis");
             long bound = bound(l);
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d (%d) | %.1f | %s | %s | %d / %d MB (%s) |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d (%d) | %.1f | %s | %s | %d / %d MB (%s) |%n",
                     l.path("spec").asText(), server(l), l.path("latencyMs").asInt(), ms(l.path("initMs")),
                     ok(l) ? ms(l.path("invocationMs")) : "**" + l.path("error").asText(l.path("report").path("status").asText("error")) + "**",
                     ms(d.path("fetch")), ms(d.path("read")), ms(d.path("parse")), ms(d.path("map")), ms(d.path("plan")),
                     ms(d.path("write")),
-                    ms(d.path("delete")), l.path("requests").asInt(), l.path("writeRequests").asInt(),
+                    ms(d.path("delete")), ms(l.path("serverCpuMs")), l.path("requests").asInt(), l.path("writeRequests").asInt(),
                     l.path("bytesSent").asLong() / 1e6, ms(bound), ratio(d.path("total").asLong(), bound),
                     l.path("peakHeapMb").asLong(), l.path("peakRssMb").asLong(), l.path("heap").asText()));
         }

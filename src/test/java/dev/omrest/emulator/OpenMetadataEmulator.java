@@ -88,6 +88,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     public static final int MAX_LIST_LIMIT = 1_000_000;
     /** Enough that injected latency never queues a client's calls (Dropwizard's default is 1024 threads). */
     private static final int THREADS = 64;
+    private static final java.lang.management.ThreadMXBean THREADS_MX = java.lang.management.ManagementFactory.getThreadMXBean();
     /**
      * {@code -Domrest.emulator.logRequests=true}: print one line per answered request on stderr
      * ({@code REQ <method> <path>[?query] <body length>B -> <status>[ <error message>]}), to see what an
@@ -233,6 +234,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     private volatile boolean recordBodies = true;
     private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger compressedRequests = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger compressedResponses = new AtomicInteger();
     private volatile boolean gzip = true;
 
@@ -420,6 +422,14 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         return compressedRequests.get();
     }
 
+    /**
+     * CPU time the request handlers took (reading, inflating, parsing, storing, answering; not the injected latency,
+     * which sleeps) since the start or the last {@link #reset()}: the server's share of a run on shared cores.
+     */
+    public long cpuMillis() {
+        return cpuNanos.get() / 1_000_000;
+    }
+
     /** Answers sent gzip-compressed. */
     public int compressedResponses() {
         return compressedResponses.get();
@@ -444,6 +454,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         violations.clear();
         bytesReceived.set(0);
         compressedRequests.set(0);
+        cpuNanos.set(0);
         compressedResponses.set(0);
     }
 
@@ -489,6 +500,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     // HTTP plumbing
 
     private void handle(HttpExchange exchange) {
+        long cpuStart = THREADS_MX.getCurrentThreadCpuTime();
         Recorded record;
         try {
             byte[] bodyBytes;
@@ -566,6 +578,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
             // client went away; nothing to answer
         } finally {
             exchange.close(); // before any response header was sent this closes the connection
+            cpuNanos.addAndGet(THREADS_MX.getCurrentThreadCpuTime() - cpuStart);
         }
     }
 
