@@ -160,7 +160,8 @@ public final class SpecParser {
             return openApi;
         } catch (Exception e) {
             // as parseJsonNode answers a deserialiser that throws: no model, the exception's message
-            messages.add(e.getMessage() == null || e.getMessage().isBlank() ? "Unexpected error deserialising spec" : e.getMessage());
+            String message = e.getMessage();
+            messages.add(message == null || message.isBlank() ? "Unexpected error deserialising spec" : message);
             return null;
         }
     }

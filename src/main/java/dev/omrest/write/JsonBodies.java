@@ -20,9 +20,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Write calls' bodies both ways. A request goes out as UTF-8 bytes: the JSON the plan fingerprinted, or serialised in
- * the writer's own thread (the REST client's JSON writer builds a string and then its bytes, on the event loop). An answer is read for its outcome
- * alone: OpenMetadata echoes every entity it stored (a bulk call's {@code successRequest}, a PUT's whole entity), as
- * many bytes as were sent, and none of it is needed.
+ * the writer's own thread (the REST client's JSON writer builds a string and then its bytes, on the event loop). An
+ * answer is read for its outcome alone: OpenMetadata echoes every entity it stored (a bulk call's
+ * {@code successRequest}, a PUT's whole entity), as many bytes as were sent, and none of it is needed.
  */
 final class JsonBodies {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
