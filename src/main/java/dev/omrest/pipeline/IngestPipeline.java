@@ -181,10 +181,25 @@ public final class IngestPipeline {
                 settings.schemaFields()));
     }
 
+    /**
+     * The report of a run that found the catalogue sealed by its inputs. What could not be mapped then cannot be now
+     * (same spec, settings and build), so it is reported again, by number: the sealing run's report names each one.
+     */
     private static IngestReport unchanged(IngestSettings settings, Sink sink, String origin, Seal.Intact sealed,
                                           List<String> skipped, Map<String, Long> durations, long start) {
-        return report(settings, origin, sink.unchanged(sealed), IngestReport.SUCCESS, List.of(), List.of(), skipped,
+        List<Notice> errors = new ArrayList<>();
+        unmapped(sealed.counts().failedCollections(), "API collection", "API collections", errors);
+        unmapped(sealed.counts().failedEndpoints(), "API endpoint", "API endpoints", errors);
+        return report(settings, origin, sink.unchanged(sealed),
+                errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, List.of(), errors, skipped,
                 durations, start);
+    }
+
+    private static void unmapped(int count, String one, String many, List<Notice> errors) {
+        if (count > 0) {
+            errors.add(new Notice(null, count + " " + (count == 1 ? one : many) + " could not be mapped from the spec, "
+                    + "as in the run that sealed the catalogue with these same inputs; that run's report names each one"));
+        }
     }
 
     private static IngestReport report(IngestSettings settings, String origin, SyncResult result, String status,

@@ -62,11 +62,11 @@ public final class Planner {
             staleCollections.clear();
             staleEndpoints.clear();
         }
-        if (inputs != null && !options.overrideMetadata() && heldBack == null && !collections.isEmpty()
-                && desired.collectionFailures().isEmpty() && desired.endpointFailures().isEmpty()
-                && Seal.countsFit(desired.filteredCollections(), desired.filteredEndpoints())) {
+        Seal.Counts leftOut = new Seal.Counts(desired.filteredCollections(), desired.filteredEndpoints(),
+                desired.collectionFailures().size(), desired.endpointFailures().size());
+        if (inputs != null && !options.overrideMetadata() && heldBack == null && !collections.isEmpty() && leftOut.fit()) {
             seal(collections, endpoints, current, seenCollections, seenEndpoints, staleCollections, staleEndpoints,
-                    inputs, desired);
+                    inputs, leftOut);
         }
         List<Write<CreateApiCollection>> collectionWrites = writes(collections, CreateApiCollection::withSourceHash);
         List<Write<CreateApiEndpoint>> endpointWrites = writes(endpoints, CreateApiEndpoint::withSourceHash);
@@ -160,7 +160,7 @@ public final class Planner {
     private static void seal(List<Planned<CreateApiCollection>> collections, List<Planned<CreateApiEndpoint>> endpoints,
                              CurrentState current, Set<String> seenCollections, Set<String> seenEndpoints,
                              List<ExistingEntity> staleCollections, List<ExistingEntity> staleEndpoints,
-                             InputKey inputs, DesiredState desired) {
+                             InputKey inputs, Seal.Counts leftOut) {
         Set<String> deletedCollections = new HashSet<>();
         staleCollections.forEach(c -> deletedCollections.add(c.fqn()));
         Set<String> deletedEndpoints = new HashSet<>();
@@ -198,8 +198,7 @@ public final class Planner {
         endpoints.stream().filter(p -> p != sealed)
                 .forEach(p -> rest.toggle(CatalogueDigest.Kind.ENDPOINT, p.mapped.fqn(), p.sourceHash, false));
 
-        String seal = Seal.of(inputs, rest, carrier.fingerprint.hash(), desired.filteredCollections(),
-                desired.filteredEndpoints());
+        String seal = Seal.of(inputs, rest, carrier.fingerprint.hash(), leftOut);
         if (carrier.change == null && !seal.equals(carrier.existing.sourceHash())) {
             carrier.change = Change.SEAL;
         }

@@ -1,8 +1,8 @@
 package dev.omrest.plan;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,24 +12,62 @@ import java.util.Optional;
  * are the same finds the seal intact when the service's other entities are listed exactly as that run left them, and
  * can then skip parsing and mapping: planning would write and delete nothing.
  *
+ * <p>A run whose spec has operations or tags that cannot be mapped (a name over the server's limit) seals too: mapping
+ * is a function of the inputs, so the same inputs fail the same way, and the seal keeps how many did so that a run
+ * that stops early reports them again.
+ *
  * <p>Layout (32 characters, the limit of {@code sourceHash}): {@code ~}, the first {@value #PREFIX} hex digits of the
  * carrier's own fingerprint (so a seal left on an entity by an earlier run still tells whether its content changed),
- * {@value #CHECK} hex digits of the MD5 of inputs, the digest of every other entity, that prefix and the counts, and
- * the collections and endpoints the filters left out, {@value #COUNT} base-36 digits each.
+ * {@value #CHECK} base-36 digits of the MD5 of inputs, the digest of every other entity, that prefix and the counts,
+ * then the counts in base 36: collections the filters left out ({@value #COLLECTION_COUNT} digits), endpoints the
+ * filters left out ({@value #ENDPOINT_COUNT}), collections that could not be mapped ({@value #COLLECTION_COUNT}),
+ * endpoints that could not be mapped ({@value #ENDPOINT_COUNT}).
  */
 public final class Seal {
     static final String MARK = "~";
-    static final int PREFIX = 12;
-    static final int CHECK = 11;
-    static final int COUNT = 4;
-    static final int LENGTH = 1 + PREFIX + CHECK + 2 * COUNT;
-    static final int MAX_COUNT = (int) Math.pow(36, COUNT) - 1;
+    static final int PREFIX = 9;
+    static final int CHECK = 8;
+    static final int COLLECTION_COUNT = 3;
+    static final int ENDPOINT_COUNT = 4;
+    static final int LENGTH = 1 + PREFIX + CHECK + 2 * (COLLECTION_COUNT + ENDPOINT_COUNT);
+    static final int MAX_COLLECTIONS = 36 * 36 * 36 - 1;
+    static final int MAX_ENDPOINTS = 36 * 36 * 36 * 36 - 1;
+    private static final long CHECK_RANGE = (long) Math.pow(36, CHECK);
 
     private Seal() {
     }
 
-    /** What an intact seal vouches for: the live entities are exactly the spec's, and what the filters left out. */
-    public record Intact(int collections, int endpoints, int filteredCollections, int filteredEndpoints) {
+    /**
+     * What an intact seal vouches for: the live entities are exactly the spec's, what the filters left out, and what
+     * could not be mapped.
+     */
+    public record Intact(int collections, int endpoints, Counts counts) {
+    }
+
+    /** What the sealing run's mapping left out: by the filters, and because it could not be mapped. */
+    public record Counts(int filteredCollections, int filteredEndpoints, int failedCollections, int failedEndpoints) {
+        public static final Counts NONE = new Counts(0, 0, 0, 0);
+
+        boolean fit() {
+            return filteredCollections <= MAX_COLLECTIONS && failedCollections <= MAX_COLLECTIONS
+                    && filteredEndpoints <= MAX_ENDPOINTS && failedEndpoints <= MAX_ENDPOINTS;
+        }
+
+        String encoded() {
+            return base36(filteredCollections, COLLECTION_COUNT) + base36(filteredEndpoints, ENDPOINT_COUNT)
+                    + base36(failedCollections, COLLECTION_COUNT) + base36(failedEndpoints, ENDPOINT_COUNT);
+        }
+
+        static Counts decoded(String digits) {
+            int[] widths = {COLLECTION_COUNT, ENDPOINT_COUNT, COLLECTION_COUNT, ENDPOINT_COUNT};
+            int[] values = new int[widths.length];
+            int at = 0;
+            for (int i = 0; i < widths.length; i++) {
+                values[i] = Integer.parseInt(digits.substring(at, at + widths[i]), 36);
+                at += widths[i];
+            }
+            return new Counts(values[0], values[1], values[2], values[3]);
+        }
     }
 
     public static boolean isSeal(String sourceHash) {
@@ -42,16 +80,11 @@ public final class Seal {
                 || isSeal(sourceHash) && fingerprint.startsWith(sourceHash.substring(1, 1 + PREFIX));
     }
 
-    static boolean countsFit(int filteredCollections, int filteredEndpoints) {
-        return filteredCollections <= MAX_COUNT && filteredEndpoints <= MAX_COUNT;
-    }
-
     /** @param rest the digest of every entity of the service but the carrier, as the run leaves them */
-    static String of(InputKey inputs, CatalogueDigest rest, String fingerprint, int filteredCollections,
-                     int filteredEndpoints) {
+    static String of(InputKey inputs, CatalogueDigest rest, String fingerprint, Counts counts) {
         String prefix = fingerprint.substring(0, PREFIX);
-        String counts = count(filteredCollections) + count(filteredEndpoints);
-        return MARK + prefix + check(inputs, rest, prefix, counts) + counts;
+        String encoded = counts.encoded();
+        return MARK + prefix + check(inputs, rest, prefix, encoded) + encoded;
     }
 
     /** The seal among the listed entities that these inputs and the rest of the listing vouch for, if any. */
@@ -85,20 +118,20 @@ public final class Seal {
     }
 
     private static Intact intact(CurrentState current, String seal) {
-        String counts = seal.substring(1 + PREFIX + CHECK);
         return new Intact((int) current.collections().values().stream().filter(c -> !c.deleted()).count(),
                 (int) current.endpoints().values().stream().filter(e -> !e.deleted()).count(),
-                Integer.parseInt(counts.substring(0, COUNT), 36), Integer.parseInt(counts.substring(COUNT), 36));
+                Counts.decoded(seal.substring(1 + PREFIX + CHECK)));
     }
 
     private static String check(InputKey inputs, CatalogueDigest rest, String prefix, String counts) {
         MessageDigest md5 = InputKey.md5();
         md5.update((inputs.hex() + rest.hex() + prefix + counts).getBytes(StandardCharsets.US_ASCII));
-        return HexFormat.of().formatHex(md5.digest()).substring(0, CHECK);
+        long bits = ByteBuffer.wrap(md5.digest()).getLong() >>> 1;
+        return base36(bits % CHECK_RANGE, CHECK);
     }
 
-    private static String count(int value) {
-        String digits = Integer.toString(value, 36).toLowerCase(Locale.ROOT);
-        return "0".repeat(COUNT - digits.length()) + digits;
+    private static String base36(long value, int width) {
+        String digits = Long.toString(value, 36).toLowerCase(Locale.ROOT);
+        return "0".repeat(width - digits.length()) + digits;
     }
 }

@@ -54,8 +54,10 @@ public final class OpenMetadataSink implements Sink {
     @Override
     public SyncResult unchanged(Seal.Intact intact) {
         return new SyncResult(target(), writeMode(), false,
-                new EntityCounts(0, 0, 0, intact.collections(), 0, 0, intact.filteredCollections(), 0),
-                new EntityCounts(0, 0, 0, intact.endpoints(), 0, 0, intact.filteredEndpoints(), 0),
+                new EntityCounts(0, 0, 0, intact.collections(), intact.counts().failedCollections(), 0,
+                        intact.counts().filteredCollections(), 0),
+                new EntityCounts(0, 0, 0, intact.endpoints(), intact.counts().failedEndpoints(), 0,
+                        intact.counts().filteredEndpoints(), 0),
                 List.of(), List.of(), null, Map.of(), calls.count(), calls.retries());
     }
 

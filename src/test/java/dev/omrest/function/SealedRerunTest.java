@@ -146,6 +146,54 @@ class SealedRerunTest extends LoopbackServers {
     }
 
     @Test
+    void whatCouldNotBeMappedIsSealedAndReportedAgainByTheSkippedRun() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        String longPath = "/" + "a".repeat(260);
+        String spec = """
+                openapi: 3.0.0
+                info: {title: t, version: "1"}
+                paths:
+                  /ok:
+                    get: {tags: [pets], responses: {"200": {description: ok}}}
+                  %s:
+                    get: {tags: [pets], operationId: tooLong, responses: {"200": {description: ok}}}
+                  /odd:
+                    get: {tags: ["x::y"], responses: {"200": {description: ok}}}
+                """.formatted(longPath);
+        JsonNode first = ingest(spec, Map.of());
+        assertEquals("partialSuccess", first.path("status").asText(), first.toString());
+        assertEquals(List.of("Error creating API Collection request: name must not contain '::'",
+                        "Error creating API Endpoint request [tooLong]: name is longer than 256 characters"),
+                first.path("errors").findValuesAsText("message"));
+        assertCounts(first, "apiCollection", 2, 0, 0, 0); // pets, and the default collection every service gets
+        assertCounts(first, "apiEndpoint", 1, 0, 0, 0);
+        assertEquals(1, first.path("counts").path("apiCollection").path("failed").asInt(), first.toString());
+        assertEquals(1, first.path("counts").path("apiEndpoint").path("failed").asInt(), first.toString());
+        om.clearRequests();
+
+        JsonNode rerun = ingest(spec, Map.of());
+        assertEquals(List.of("parse", "map"), skipped(rerun), rerun.toString());
+        assertEquals("partialSuccess", rerun.path("status").asText());
+        assertEquals(List.of("1 API collection could not be mapped from the spec, as in the run that sealed the catalogue "
+                        + "with these same inputs; that run's report names each one",
+                        "1 API endpoint could not be mapped from the spec, as in the run that sealed the catalogue "
+                        + "with these same inputs; that run's report names each one"),
+                rerun.path("errors").findValuesAsText("message"));
+        assertCounts(rerun, "apiCollection", 0, 0, 0, 2);
+        assertCounts(rerun, "apiEndpoint", 0, 0, 0, 1);
+        assertEquals(1, rerun.path("counts").path("apiCollection").path("failed").asInt(), rerun.toString());
+        assertEquals(1, rerun.path("counts").path("apiEndpoint").path("failed").asInt(), rerun.toString());
+        assertEquals(List.of(), writes());
+
+        JsonNode fixed = ingest(spec.replace(longPath, "/short"), Map.of());
+        assertEquals(List.of(), skipped(fixed), "a changed spec is mapped again");
+        assertEquals(List.of("Error creating API Collection request: name must not contain '::'"),
+                fixed.path("errors").findValuesAsText("message"));
+        assertCounts(fixed, "apiEndpoint", 1, 0, 0, 1);
+        assertEquals(List.of(), om.contractViolations());
+    }
+
+    @Test
     void whatTheFiltersLeftOutIsReportedByTheSkippedRunToo() throws IOException {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
         Map<String, Object> filter = Map.of("apiCollectionFilterPattern", Map.of("excludes", List.of("^store$")));

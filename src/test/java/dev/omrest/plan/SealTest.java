@@ -7,6 +7,7 @@ import dev.omrest.report.Notice;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,15 @@ class SealTest {
         String seal = plan.collections().get(0).request().sourceHash();
         assertTrue(Seal.isSeal(seal), seal);
         assertEquals(32, seal.length());
-        assertEquals("~" + SourceHash.fingerprint(desired.collections().get(0).request()).hash().substring(0, 12),
-                seal.substring(0, 13), "the seal starts with the carrier's own fingerprint");
+        assertEquals("~" + SourceHash.fingerprint(desired.collections().get(0).request()).hash().substring(0, 9),
+                seal.substring(0, 10), "the seal starts with the carrier's own fingerprint");
+        assertTrue(seal.substring(10).matches("[0-9a-z]{8}0{14}"), "a base-36 check, then nothing left out: " + seal);
         assertEquals(SourceHash.fingerprint(desired.collections().get(1).request()).hash(),
                 plan.collections().get(1).request().sourceHash(), "every other entity keeps its fingerprint");
         plan.endpoints().forEach(w -> assertFalse(Seal.isSeal(w.request().sourceHash())));
 
         CurrentState sealed = after(CurrentState.empty(), plan);
-        assertEquals(Optional.of(new Seal.Intact(3, 3, 0, 0)), Seal.find(sealed, INPUTS));
+        assertEquals(Optional.of(new Seal.Intact(3, 3, Seal.Counts.NONE)), Seal.find(sealed, INPUTS));
         assertEquals(Optional.empty(), Seal.find(sealed, OTHER_INPUTS), "other inputs");
         assertEquals(Optional.empty(), Seal.find(sealed, null));
         assertEquals(Optional.empty(), Seal.find(CurrentState.empty(), INPUTS));
@@ -111,7 +113,7 @@ class SealTest {
         assertEquals(List.of("svc.b./z/post"), plan.endpoints().stream().map(Write::fqn).toList());
         assertTrue(Seal.isSeal(plan.endpoints().get(0).request().sourceHash()), "the one write carries the new seal");
         CurrentState resealed = after(sealed, plan);
-        assertEquals(Optional.of(new Seal.Intact(3, 3, 0, 0)), Seal.find(resealed, OTHER_INPUTS));
+        assertEquals(Optional.of(new Seal.Intact(3, 3, Seal.Counts.NONE)), Seal.find(resealed, OTHER_INPUTS));
         assertEquals(Optional.empty(), Seal.find(resealed, INPUTS));
 
         Plan back = Planner.plan(desired, resealed, PlanOptions.defaults(), INPUTS);
@@ -138,7 +140,7 @@ class SealTest {
         assertFalse(WITHOUT_Z.contains("/z"), WITHOUT_Z);
         Plan plan = Planner.plan(fewer, before, new PlanOptions(false, true, true, 0.5, false), OTHER_INPUTS);
         assertEquals(List.of("svc.b./z/post"), plan.staleEndpoints().stream().map(ExistingEntity::fqn).toList());
-        assertEquals(Optional.of(new Seal.Intact(3, 2, 0, 0)), Seal.find(after(before, plan), OTHER_INPUTS));
+        assertEquals(Optional.of(new Seal.Intact(3, 2, Seal.Counts.NONE)), Seal.find(after(before, plan), OTHER_INPUTS));
     }
 
     @Test
@@ -153,22 +155,42 @@ class SealTest {
         assertNoSeal(Planner.plan(desired, before, new PlanOptions(true, true, true, 0.5, false), OTHER_INPUTS),
                 "overrideMetadata");
         assertNoSeal(Planner.plan(desired, before, PlanOptions.defaults(), null), "no inputs");
-        DesiredState withFailure = new DesiredState(desired.service(), desired.collections(), desired.endpoints(),
-                desired.operations(), 0, 0, List.of(), List.of(), List.of(new Notice("svc.a.bad", "refused name")));
-        assertNoSeal(Planner.plan(withFailure, CurrentState.empty(), PlanOptions.defaults(), INPUTS),
-                "an endpoint that could not be built");
     }
 
     @Test
-    void whatTheFiltersLeftOutTravelsWithTheSeal() {
-        DesiredState filtered = new DesiredState(desired.service(), desired.collections(), desired.endpoints(),
-                desired.operations(), 7, 1_679_615, List.of(new Notice("svc", "a warning")), List.of(), List.of());
-        CurrentState sealed = after(CurrentState.empty(), Planner.plan(filtered, CurrentState.empty(), PlanOptions.defaults(), INPUTS));
-        assertEquals(Optional.of(new Seal.Intact(3, 3, 7, 1_679_615)), Seal.find(sealed, INPUTS));
+    void whatTheFiltersAndTheMappingLeftOutTravelsWithTheSeal() {
+        DesiredState leftOut = leavingOut(7, 1_679_615, 46_655, 252);
+        CurrentState sealed = after(CurrentState.empty(), Planner.plan(leftOut, CurrentState.empty(), PlanOptions.defaults(), INPUTS));
+        assertEquals(Optional.of(new Seal.Intact(3, 3, new Seal.Counts(7, 1_679_615, 46_655, 252))), Seal.find(sealed, INPUTS));
+        assertTrue(sealed.collections().get("svc.a").sourceHash().endsWith("007zzzzzzz0070"),
+                sealed.collections().get("svc.a").sourceHash());
 
-        DesiredState tooMany = new DesiredState(desired.service(), desired.collections(), desired.endpoints(),
-                desired.operations(), 0, 1_679_616, List.of(), List.of(), List.of());
-        assertNoSeal(Planner.plan(tooMany, CurrentState.empty(), PlanOptions.defaults(), INPUTS), "more left out than the seal can say");
+        assertNoSeal(Planner.plan(leavingOut(0, 1_679_616, 0, 0), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
+                "more endpoints filtered than the seal can say");
+        assertNoSeal(Planner.plan(leavingOut(46_656, 0, 0, 0), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
+                "more collections filtered than the seal can say");
+        assertNoSeal(Planner.plan(leavingOut(0, 0, 46_656, 0), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
+                "more collections unmapped than the seal can say");
+        assertNoSeal(Planner.plan(leavingOut(0, 0, 0, 1_679_616), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
+                "more endpoints unmapped than the seal can say");
+    }
+
+    @Test
+    void theSameInputsMapTheSameFailuresSoASealedCatalogueStaysSealed() {
+        DesiredState withFailure = leavingOut(0, 0, 0, 1);
+        CurrentState sealed = after(CurrentState.empty(), Planner.plan(withFailure, CurrentState.empty(), PlanOptions.defaults(), INPUTS));
+        assertEquals(Optional.of(new Seal.Intact(3, 3, new Seal.Counts(0, 0, 0, 1))), Seal.find(sealed, INPUTS));
+        Plan again = Planner.plan(withFailure, sealed, PlanOptions.defaults(), INPUTS);
+        assertEquals(List.of(), again.collections());
+        assertEquals(List.of(), again.endpoints());
+        assertEquals(Optional.empty(), Seal.find(sealed, OTHER_INPUTS), "a seal with failures is still bound to its inputs");
+    }
+
+    private DesiredState leavingOut(int filteredCollections, int filteredEndpoints, int failedCollections, int failedEndpoints) {
+        return new DesiredState(desired.service(), desired.collections(), desired.endpoints(), desired.operations(),
+                filteredCollections, filteredEndpoints, List.of(new Notice("svc", "a warning")),
+                Collections.nCopies(failedCollections, new Notice("bad", "refused name")),
+                Collections.nCopies(failedEndpoints, new Notice("svc.a.bad", "refused name")));
     }
 
     private static void assertNoSeal(Plan plan, String why) {
