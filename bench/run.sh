@@ -16,6 +16,7 @@
 # calls in flight against the 1.6 server, default 16, as OMREST_WRITE_PER_ENTITY_PARALLELISM).
 # PIN_CPUS (true: the emulator on CPU 0, each client on CPU 1, so client and server do not share cores, as on separate
 # machines; a client then has one core, as a Lambda function of 1,769 MB has one vCPU).
+# INIT_TYPE (AWS_LAMBDA_INITIALIZATION_TYPE for the function: snap-start makes it prime itself during init),
 # RESULTS (the JSON-lines file to append to). FUNCTION_JAVA_OPTS (extra options for the function's JVM, for profiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,5 +75,6 @@ ${pin[@]+"${pin[@]}"} java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.
     -Dbench.schemaFields="${SCHEMA_FIELDS:-}" -Dbench.parallelism="${PARALLELISM:-4}" \
     -Dbench.perEntityParallelism="${PER_ENTITY_PARALLELISM:-16}" \
     -Dbench.functionJvmOptions="${FUNCTION_JAVA_OPTS:-}" -Dbench.clientCpus="$client_cpus" \
+    -Dbench.initType="${INIT_TYPE:-}" \
     -cp "target/test-classes:target/classes:$(cat "$cache/test-classpath.txt")" dev.omrest.bench.Benchmark
 echo "results: $out"

@@ -19,6 +19,13 @@ public interface FunctionConfig {
 
     Fetch fetch();
 
+    /**
+     * Whether start-up runs the functions once against loopback ({@link Priming}): {@code auto} does so for SnapStart
+     * and provisioned-concurrency initialisations of the JVM build.
+     */
+    @WithDefault("auto")
+    Priming.Mode prime();
+
     interface Write {
         /** Bulk calls to OpenMetadata in flight at once (each up to 100 entities). */
         @WithDefault("4")

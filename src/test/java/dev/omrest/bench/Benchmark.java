@@ -51,6 +51,11 @@ public final class Benchmark {
     static final List<String> FUNCTION_JVM_OPTIONS =
             List.of(System.getProperty("bench.functionJvmOptions", "").trim().split("\\s+")).stream()
                     .filter(option -> !option.isEmpty()).toList();
+    /**
+     * {@code AWS_LAMBDA_INITIALIZATION_TYPE} for the function (empty: unset, as on-demand): {@code snap-start} has the
+     * function prime itself during init, as it would before a SnapStart snapshot.
+     */
+    static final String INIT_TYPE = System.getProperty("bench.initType", "");
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private Benchmark() {
@@ -148,6 +153,9 @@ public final class Benchmark {
             env.put("AWS_REGION", "us-east-1");
             env.put("OMREST_WRITE_PARALLELISM", Integer.toString(PARALLELISM));
             env.put("OMREST_WRITE_PER_ENTITY_PARALLELISM", Integer.toString(PER_ENTITY_PARALLELISM));
+            if (!INIT_TYPE.isBlank()) {
+                env.put("AWS_LAMBDA_INITIALIZATION_TYPE", INIT_TYPE);
+            }
             long started = System.nanoTime();
             Process process = builder.start();
             try {
@@ -166,7 +174,7 @@ public final class Benchmark {
                     ObjectNode line = JSON.createObjectNode().put("peer", "ours").put("run", run)
                             .put("schemaFields", System.getProperty("bench.schemaFields", "extended"))
                             .put("parallelism", om.mode() == OpenMetadataEmulator.Mode.V1_6 ? PER_ENTITY_PARALLELISM : PARALLELISM)
-                            .put("clientCpus", CLIENT_CPUS)
+                            .put("clientCpus", CLIENT_CPUS).put("initType", INIT_TYPE)
                             .put("ok", answer.ok()).put("invocationMs", answer.millis());
                     if (run.equals("cold")) {
                         line.put("initMs", initMillis);
