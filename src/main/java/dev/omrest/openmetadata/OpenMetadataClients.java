@@ -3,6 +3,8 @@ package dev.omrest.openmetadata;
 import dev.omrest.config.SinkTarget;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -23,5 +25,21 @@ public final class OpenMetadataClients {
                 .enableCompression(true)
                 .register(new BearerToken(target.jwtToken()))
                 .build(OpenMetadataApi.class);
+    }
+
+    /**
+     * Closes a client from {@link #create}: its connection pool stays registered with the shared Vert.x instance
+     * otherwise, one per run for as long as a warm Lambda environment lives.
+     */
+    public static void close(OpenMetadataApi api) {
+        if (api instanceof Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException | RuntimeException e) {
+                // the run is over; a client that does not close cleanly has nothing left to lose
+            }
+        } else {
+            throw new IllegalStateException("REST client proxies are closeable; " + api.getClass() + " is not");
+        }
     }
 }

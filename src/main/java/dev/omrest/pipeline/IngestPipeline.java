@@ -75,17 +75,19 @@ public final class IngestPipeline {
                     List.of(), durations, start));
         }
         String origin = settings.spec().describe();
-        Sink sink = sinks.apply(settings.sink());
-        RunStatus status = sink.runStatus(settings.ingestionPipelineFqn());
-        status.started();
-        return RunLog.log(status.finished(ingest(settings, sink, origin, deadline, durations, start)));
+        try (Sink sink = sinks.apply(settings.sink())) {
+            RunStatus status = sink.runStatus(settings.ingestionPipelineFqn());
+            status.started();
+            return RunLog.log(status.finished(ingest(settings, sink, origin, deadline, durations, start)));
+        }
     }
 
     private IngestReport ingest(IngestSettings settings, Sink sink, String origin, Instant deadline,
                                 Map<String, Long> durations, long start) {
         List<Notice> warnings = new ArrayList<>();
+        CompletableFuture<CatalogueRead> reading = null;
         try {
-            CompletableFuture<CatalogueRead> reading = readConcurrently(sink, settings.serviceName());
+            reading = readConcurrently(sink, settings.serviceName());
             long phase = System.nanoTime();
             RawSpec raw = new SpecSource(limits).fetch(settings.spec());
             origin = raw.origin();
@@ -137,6 +139,15 @@ public final class IngestPipeline {
         } catch (RuntimeException e) {
             return failed(settings.serviceName(), origin, List.of(new Notice(null,
                     "Unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage())), warnings, durations, start);
+        } finally {
+            awaitQuietly(reading);
+        }
+    }
+
+    /** A run that stops before using the catalogue read (the spec did not fetch) still ends after it, then closes the sink. */
+    private static void awaitQuietly(CompletableFuture<CatalogueRead> reading) {
+        if (reading != null) {
+            reading.handle((read, failure) -> null).join();
         }
     }
 

@@ -18,6 +18,14 @@ public final class OpenMetadataProbe {
 
     public static ServerCheck check(SinkTarget.OpenMetadata target, String serviceName) {
         OpenMetadataApi api = OpenMetadataClients.create(target, Duration.ofSeconds(15));
+        try {
+            return check(api, target, serviceName);
+        } finally {
+            OpenMetadataClients.close(api);
+        }
+    }
+
+    private static ServerCheck check(OpenMetadataApi api, SinkTarget.OpenMetadata target, String serviceName) {
         ServerCalls calls = new ServerCalls(target.apiUrl().toString(), ONE_RETRY);
         ServerCalls.Answer version = calls.call(api::version);
         if (!version.ok()) {

@@ -6,6 +6,7 @@ import dev.omrest.map.DesiredState;
 import dev.omrest.openmetadata.BulkDeleteStaleRequest;
 import dev.omrest.openmetadata.CreateApiService;
 import dev.omrest.openmetadata.OpenMetadataApi;
+import dev.omrest.openmetadata.OpenMetadataClients;
 import dev.omrest.openmetadata.OpenMetadataException;
 import dev.omrest.openmetadata.ServerVersion;
 import dev.omrest.plan.CurrentState;
@@ -49,6 +50,11 @@ public final class OpenMetadataSink implements Sink {
         return serviceExists(serviceName)
                 ? new CurrentState(version.version(), true, list(serviceName, true), list(serviceName, false))
                 : new CurrentState(version.version(), false, Map.of(), Map.of());
+    }
+
+    @Override
+    public void close() {
+        OpenMetadataClients.close(api);
     }
 
     @Override

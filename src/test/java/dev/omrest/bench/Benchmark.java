@@ -159,7 +159,11 @@ public final class Benchmark {
             long started = System.nanoTime();
             Process process = builder.start();
             try {
-                long initMillis = (runtime.firstPollNanos(300) - started) / 1_000_000;
+                long firstPoll = runtime.firstPollNanos(300);
+                long restored = runtime.restorePollNanos();
+                // with SnapStart, init ends where the snapshot is taken; restore runs from there to the first poll
+                long initMillis = ((restored == 0 ? firstPoll : restored) - started) / 1_000_000;
+                Long restoreMillis = restored == 0 ? null : (firstPoll - restored) / 1_000_000;
                 for (String run : runs) {
                     if (!process.isAlive()) {
                         break;
@@ -178,6 +182,9 @@ public final class Benchmark {
                             .put("ok", answer.ok()).put("invocationMs", answer.millis());
                     if (run.equals("cold")) {
                         line.put("initMs", initMillis);
+                        if (restoreMillis != null) {
+                            line.put("restoreMs", restoreMillis);
+                        }
                     }
                     JsonNode report = answer.ok() ? JSON.readTree(answer.body()) : JSON.createObjectNode().put("error", answer.body());
                     if (!answer.ok()) {

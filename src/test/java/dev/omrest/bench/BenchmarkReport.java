@@ -41,7 +41,7 @@ public final class BenchmarkReport {
             List<String> skipped = new ArrayList<>();
             l.path("report").path("skippedPhases").forEach(p -> skipped.add(p.asText()));
             md.append(String.format(Locale.ROOT, "| %s | %s | %d ms | %s | %s | %d | %s | %s | %s |%n", l.path("spec").asText(), server(l),
-                    l.path("latencyMs").asInt(), l.path("run").asText().equals("rerun") ? "same" : "new (init " + ms(l.path("initMs")) + ")",
+                    l.path("latencyMs").asInt(), l.path("run").asText().equals("rerun") ? "same" : "new (init " + init(l) + ")",
                     ms(d.path("total")), l.path("writeRequests").asInt(),
                     skipped.isEmpty() ? "—" : String.join(", ", skipped), ms(floor), ratio(d.path("total").asLong(), floor)));
         }
@@ -119,10 +119,13 @@ public final class BenchmarkReport {
         return l.path("ok").asBoolean() && !l.path("report").path("status").asText().equals("failed");
     }
 
-    /** Process start to the first poll; "primed" when the function ran itself once in it, as before a SnapStart snapshot. */
+    /**
+     * Process start to the first poll. With SnapStart emulated: process start to where the snapshot would be taken
+     * (priming included), then "restore", from there to the first poll.
+     */
     private static String init(JsonNode l) {
         String init = ms(l.path("initMs"));
-        return l.path("initType").asText().equals("snap-start") ? init + " (primed)" : init;
+        return l.has("restoreMs") ? init + " primed, restore " + ms(l.path("restoreMs")) : init;
     }
 
     private static String server(JsonNode l) {

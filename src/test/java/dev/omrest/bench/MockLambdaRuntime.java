@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The AWS Lambda Runtime API (2018-06-01) on loopback, for a function process started by the benchmark: events are
- * handed out one at a time on {@code /invocation/next}; {@link #invoke} waits for the answer.
+ * handed out one at a time on {@code /invocation/next}; {@link #invoke} waits for the answer. A SnapStart
+ * initialisation ends with {@code /restore/next}, where the snapshot would be taken; it is answered at once, as if the
+ * snapshot had just been restored.
  */
 final class MockLambdaRuntime implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime";
@@ -33,6 +35,7 @@ final class MockLambdaRuntime implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Pending current;
     private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
+    private volatile long restorePoll;
 
     MockLambdaRuntime() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -52,6 +55,11 @@ final class MockLambdaRuntime implements AutoCloseable {
     /** When the function first asked for an event (its init was over), in {@link System#nanoTime()} terms. */
     long firstPollNanos(long timeoutSeconds) throws Exception {
         return firstPoll.get(timeoutSeconds, TimeUnit.SECONDS);
+    }
+
+    /** When a SnapStart initialisation asked to be restored (where the snapshot would be taken); 0 if it did not. */
+    long restorePollNanos() {
+        return restorePoll;
     }
 
     /** Hands {@code event} to the function and waits for its response or error, or for the process to die. */
@@ -79,6 +87,11 @@ final class MockLambdaRuntime implements AutoCloseable {
             body = in.readAllBytes();
         }
         try {
+            if (exchange.getRequestMethod().equals("GET") && path.equals(PREFIX + "/restore/next")) {
+                restorePoll = System.nanoTime();
+                reply(exchange, 200, new byte[0]);
+                return;
+            }
             if (exchange.getRequestMethod().equals("GET") && path.equals(PREFIX + "/invocation/next")) {
                 firstPoll.complete(System.nanoTime());
                 Pending next = queue.take();

@@ -1,0 +1,90 @@
+package dev.omrest.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omrest.config.PayloadReader;
+import dev.omrest.config.SecretReferences;
+import dev.omrest.config.SinkTarget;
+import dev.omrest.map.DesiredState;
+import dev.omrest.plan.CurrentState;
+import dev.omrest.plan.Seal;
+import dev.omrest.report.IngestReport;
+import dev.omrest.source.FetchLimits;
+import dev.omrest.write.FileSink;
+import dev.omrest.write.Sink;
+import dev.omrest.write.SyncOptions;
+import dev.omrest.write.SyncResult;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every run closes its sink (and with it the REST client a server sink holds), whatever the run's outcome. */
+class SinkLifecycleTest {
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+    /** A file sink that records what the pipeline asks of it. */
+    private final class RecordingSink implements Sink {
+        private final FileSink file;
+
+        RecordingSink(Path path) {
+            this.file = new FileSink(path);
+        }
+
+        @Override
+        public CurrentState read(String serviceName) {
+            events.add("read");
+            return file.read(serviceName);
+        }
+
+        @Override
+        public SyncResult sync(DesiredState desired, CurrentState current, SyncOptions options) {
+            events.add("sync");
+            return file.sync(desired, current, options);
+        }
+
+        @Override
+        public SyncResult unchanged(Seal.Intact intact) {
+            events.add("unchanged");
+            return file.unchanged(intact);
+        }
+
+        @Override
+        public void close() {
+            events.add("close");
+        }
+    }
+
+    private IngestReport run(String specPath, Path output) throws IOException {
+        ObjectNode payload = (ObjectNode) new ObjectMapper().readTree(Path.of("examples/petstore-file-sink.json").toFile());
+        ((ObjectNode) payload.at("/source/serviceConnection/config/openAPISchemaConnection"))
+                .put("openAPISchemaFilePath", specPath);
+        ((ObjectNode) payload.at("/sink/config")).put("filename", output.toString());
+        IngestPipeline pipeline = new IngestPipeline(new PayloadReader(SecretReferences.environmentOnly()),
+                FetchLimits.DEFAULT, target -> new RecordingSink(((SinkTarget.File) target).path()), Duration.ofMinutes(1));
+        return pipeline.run((JsonNode) payload);
+    }
+
+    @Test
+    void aCompleteRunClosesItsSinkLast() throws IOException {
+        Path output = Files.createTempDirectory("sink-lifecycle").resolve("out.json");
+        assertEquals(IngestReport.SUCCESS, run("examples/specs/petstore.yaml", output).status());
+        assertEquals(List.of("read", "sync", "close"), events);
+    }
+
+    @Test
+    void aRunThatFailsClosesItsSinkToo() throws IOException {
+        Path output = Files.createTempDirectory("sink-lifecycle").resolve("out.json");
+        IngestReport report = run("examples/specs/no-such-file.yaml", output);
+        assertEquals(IngestReport.FAILED, report.status());
+        assertEquals(List.of("read", "close"), events);
+    }
+}
