@@ -50,6 +50,7 @@ public final class ApiMapper {
 
     private static final class Run {
         private final OpenAPI openApi;
+        private final ParsedSpec spec;
         private final Map<String, List<String>> keyOrder;
         private final int operations;
         private final MappingContext context;
@@ -66,21 +67,25 @@ public final class ApiMapper {
 
         Run(ParsedSpec spec, MappingContext context) {
             this.openApi = spec.openApi();
+            this.spec = spec;
             this.keyOrder = spec.pathKeyOrder();
             this.operations = spec.operationCount();
             this.context = context;
             spec.messages().forEach(m -> warnings.add(new Notice(null, "OpenAPI parser: " + m)));
+            spec.pathWarnings().forEach(m -> warnings.add(new Notice(null, m)));
             if (context.schemaFields() == SchemaFieldsMode.UPSTREAM) {
                 OperationSchemas upstream = new OperationSchemas(openApi.getComponents());
+                // operations of a path item from another file are in the bundled model, their references too
+                OperationSchemas fromOtherFiles = new OperationSchemas(spec.bundled().getComponents());
                 this.schemas = new EndpointSchemas() {
                     @Override
                     public ApiSchema request(String path, String method, Operation operation, Consumer<String> warn) {
-                        return upstream.request(operation, warn);
+                        return (fromOtherFile(path) ? fromOtherFiles : upstream).request(operation, warn);
                     }
 
                     @Override
                     public ApiSchema response(String path, String method, Operation operation, Consumer<String> warn) {
-                        return upstream.response(operation, warn);
+                        return (fromOtherFile(path) ? fromOtherFiles : upstream).response(operation, warn);
                     }
                 };
             } else {
@@ -94,10 +99,16 @@ public final class ApiMapper {
             }
         }
 
+        /** Whether the path's item is a reference to another file, its operations brought in from there. */
+        private boolean fromOtherFile(String path) {
+            PathItem own = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
+            return own != null && own.get$ref() != null;
+        }
+
         DesiredState map() {
             CreateApiService service = new CreateApiService(context.serviceName(), "Rest",
                     context.serviceConnection() == null ? null : new CreateApiService.Connection(context.serviceConnection()));
-            List<CollectionSource> sources = Collections.derive(openApi, m -> warnings.add(new Notice(null, m)));
+            List<CollectionSource> sources = Collections.derive(openApi, spec::pathItem, m -> warnings.add(new Notice(null, m)));
             List<CollectionSource> kept = new ArrayList<>();
             for (CollectionSource source : sources) {
                 if (!context.collectionFilter().accepts(source.name())) {
@@ -170,15 +181,15 @@ public final class ApiMapper {
             if (openApi.getPaths() == null) {
                 return byCollection;
             }
-            for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
-                List<String> methods = operationKeys(path.getKey(), path.getValue());
+            for (String path : openApi.getPaths().keySet()) {
+                PathItem item = spec.pathItem(path);
+                List<String> methods = operationKeys(path, item);
                 if (methods.isEmpty()) {
                     continue;
                 }
-                String cleanPath = path.getKey().endsWith("/")
-                        ? path.getKey().substring(0, path.getKey().length() - 1) : path.getKey();
-                PathEntry entry = new PathEntry(path.getKey(), path.getValue(), methods, cleanPath);
-                List<String> tags = operation(path.getValue(), methods.get(0)).getTags();
+                String cleanPath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+                PathEntry entry = new PathEntry(path, item, methods, cleanPath);
+                List<String> tags = operation(item, methods.get(0)).getTags();
                 java.util.Set<String> collectionNames = new java.util.LinkedHashSet<>();
                 if (tags == null || tags.isEmpty()) {
                     collectionNames.add(CollectionSource.DEFAULT);

@@ -2,6 +2,7 @@ package dev.omrest.map;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import dev.omrest.parse.ParsedSpec;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.tags.Tag;
 
@@ -11,13 +12,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Collection derivation (§5.1): root tags in order, then {@code default}, then undeclared operation tags sorted. */
 final class Collections {
     private Collections() {
     }
 
-    static List<CollectionSource> derive(OpenAPI openApi, Consumer<String> warn) {
+    /** @param pathItem a path's item, references to other files followed ({@link ParsedSpec#pathItem}) */
+    static List<CollectionSource> derive(OpenAPI openApi, Function<String, PathItem> pathItem, Consumer<String> warn) {
         List<CollectionSource> collections = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         if (openApi.getTags() != null) {
@@ -36,7 +39,8 @@ final class Collections {
         }
         Set<String> undeclared = new TreeSet<>();
         if (openApi.getPaths() != null) {
-            for (PathItem item : openApi.getPaths().values()) {
+            for (String path : openApi.getPaths().keySet()) {
+                PathItem item = pathItem.apply(path);
                 if (item == null) {
                     continue;
                 }

@@ -1,6 +1,7 @@
 package dev.omrest.parse;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 
 import java.util.List;
 import java.util.Map;
@@ -11,18 +12,22 @@ import java.util.Map;
  * @param openApi           swagger-parser's model (Swagger 2.0 already converted to OpenAPI 3), refs unresolved
  * @param pathKeyOrder      for every path, its keys in document order ({@code PathItem} does not keep that order)
  * @param messages          swagger-parser's messages: problems it tolerated
+ * @param pathWarnings      path items that are references and could not be followed (their paths give no endpoints)
  * @param bundled           the same document with external {@code $ref}s read and brought into it and OAS 3.1
  *                          {@code $defs} made components (the very same object as {@code openApi} when the document
- *                          has neither); what the extended field extraction reads
+ *                          has neither); what the extended field extraction reads, and where a path item that is a
+ *                          reference to another file has its operations
  * @param referenceWarnings external references that could not be read, each naming the reference
  * @param referencedDocuments every other document the spec references, as its URI and the MD5 of its bytes (or
  *                            {@code failed}), in URI order: with the spec's own bytes, what the document's content
  *                            depends on
  */
 public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages,
-                         OpenAPI bundled, List<String> referenceWarnings, List<String> referencedDocuments) {
+                         List<String> pathWarnings, OpenAPI bundled, List<String> referenceWarnings,
+                         List<String> referencedDocuments) {
 
     public ParsedSpec {
+        pathWarnings = pathWarnings == null ? List.of() : List.copyOf(pathWarnings);
         bundled = bundled == null ? openApi : bundled;
         referenceWarnings = referenceWarnings == null ? List.of() : List.copyOf(referenceWarnings);
         referencedDocuments = referencedDocuments == null ? List.of() : List.copyOf(referencedDocuments);
@@ -30,12 +35,25 @@ public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder
 
     /** Every operation of every path, before any filter. */
     public int operationCount() {
-        return openApi.getPaths() == null ? 0
-                : openApi.getPaths().values().stream().mapToInt(p -> p == null ? 0 : p.readOperations().size()).sum();
+        return openApi.getPaths() == null ? 0 : openApi.getPaths().keySet().stream().map(this::pathItem)
+                .mapToInt(p -> p == null ? 0 : p.readOperations().size()).sum();
+    }
+
+    /**
+     * The path item of a path: the document's own, or, when that is a reference to another file, the one brought in
+     * from there (null when none could be).
+     */
+    public PathItem pathItem(String path) {
+        PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
+        if (item != null && item.get$ref() != null && bundled != openApi && bundled.getPaths() != null) {
+            PathItem brought = bundled.getPaths().get(path);
+            return brought == null || brought.get$ref() != null ? null : brought;
+        }
+        return item;
     }
 
     /** A document without external references or {@code $defs}. */
     public ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages) {
-        this(openApi, pathKeyOrder, messages, openApi, List.of(), List.of());
+        this(openApi, pathKeyOrder, messages, List.of(), openApi, List.of(), List.of());
     }
 }

@@ -56,6 +56,7 @@ public final class SpecParser {
     public ParsedSpec parse(RawSpec raw) {
         JsonNode root = reader.read(raw);
         requireOpenApiObject(root, raw);
+        List<String> pathItemWarnings = PathItemRefs.inline(root);
         List<String> messages = new ArrayList<>();
         OpenAPI openApi = toModel(root, messages, raw);
         if (openApi == null) {
@@ -77,6 +78,7 @@ public final class SpecParser {
                 RefBundler bundler = new RefBundler(tree, location(raw), documents);
                 changed = bundler.run();
                 referenceWarnings = List.copyOf(bundler.warnings());
+                keyOrder.putAll(pathKeyOrder(tree, keyOrder));
                 referencedDocuments = documents.digests();
             }
             changed |= new DefsHoister(tree).run();
@@ -85,7 +87,8 @@ public final class SpecParser {
                 bundled = model == null ? openApi : model;
             }
         }
-        return new ParsedSpec(openApi, keyOrder, List.copyOf(messages), bundled, referenceWarnings, referencedDocuments);
+        return new ParsedSpec(openApi, keyOrder, List.copyOf(messages), pathItemWarnings, bundled, referenceWarnings,
+                referencedDocuments);
     }
 
     /** swagger-parser's model of the tree; the parser's own crashes on malformed input become a parse error. */
@@ -164,6 +167,17 @@ public final class SpecParser {
             messages.add(message == null || message.isBlank() ? "Unexpected error deserialising spec" : message);
             return null;
         }
+    }
+
+    /** The key order of the paths that were references to other files, now that those are brought in. */
+    private static Map<String, List<String>> pathKeyOrder(JsonNode bundledRoot, Map<String, List<String>> before) {
+        Map<String, List<String>> order = new LinkedHashMap<>();
+        pathKeyOrder(bundledRoot).forEach((path, keys) -> {
+            if (before.getOrDefault(path, List.of()).contains("$ref")) {
+                order.put(path, keys);
+            }
+        });
+        return order;
     }
 
     private static Map<String, List<String>> pathKeyOrder(JsonNode root) {

@@ -84,6 +84,7 @@ final class CaseGenerator {
         fixed.add(hostile("10,000 tags", HostileDocuments.manyTags(10_000), JSON_TYPE));
         fixed.add(hostile("duplicate keys", HostileDocuments.duplicateKeys(), JSON_TYPE));
         fixed.add(hostile("ref loops", HostileDocuments.refLoops(), YAML_TYPE));
+        fixed.add(hostile("5,000 path items referring to the document", HostileDocuments.pathItemRefBomb(5_000), JSON_TYPE));
         fixed.add(hostile("empty document", "", JSON_TYPE));
         fixed.add(hostile("JSON null", "null", JSON_TYPE));
         fixed.add(hostile("a bare string", "\"openapi\"", JSON_TYPE));

@@ -107,6 +107,18 @@ final class HostileDocuments {
                 """;
     }
 
+    /**
+     * {@code paths} path items that each are a reference to the whole document (which holds them all), plus a ring of
+     * path items that refer to each other: copying what they point at must stay bounded.
+     */
+    static String pathItemRefBomb(int paths) {
+        StringBuilder items = new StringBuilder("\"/ring\":{\"$ref\":\"#/paths/~1ring2\"},\"/ring2\":{\"$ref\":\"#/paths/~1ring\"}");
+        for (int i = 0; i < paths; i++) {
+            items.append(",\"/p").append(i).append("\":{\"$ref\":\"").append(i % 2 == 0 ? "#" : "#/paths").append("\"}");
+        }
+        return specWith(items + ",\"/a\":{\"get\":{\"responses\":{\"200\":{\"description\":\"ok\"}}}}", "");
+    }
+
     /** Bytes that are not UTF-8 inside an otherwise valid JSON spec. */
     static byte[] invalidUtf8(Random random) {
         byte[] text = specWith("\"/a\":{\"get\":{\"description\":\"XXXX\",\"responses\":{\"200\":{\"description\":\"ok\"}}}}", "")
