@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A tiny loopback HTTP server for serving OpenAPI documents (or anything else) in tests.
@@ -76,6 +79,22 @@ public final class SpecServer implements AutoCloseable {
     /** Serves raw bytes (which need not be valid text) at {@code path}. */
     public SpecServer serve(String path, int status, String contentType, byte[] body) {
         routes.put(path, new Route(status, contentType, body.clone(), null));
+        return this;
+    }
+
+    /**
+     * Serves every file under {@code folder} at {@code prefix} + its relative path, as JSON or YAML by its extension:
+     * a multi-file spec on a web server.
+     */
+    public SpecServer serveFolder(Path folder, String prefix) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String path = prefix + folder.relativize(file).toString().replace('\\', '/');
+                serve(path, 200, path.endsWith(".json") ? "application/json" : "application/yaml", Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 

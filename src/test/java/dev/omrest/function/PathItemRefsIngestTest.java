@@ -5,8 +5,6 @@ import dev.omrest.emulator.OpenMetadataEmulator;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
@@ -20,15 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PathItemRefsIngestTest extends LoopbackServers {
 
     @Test
-    void pathItemsInOtherFilesAreIngested() throws IOException {
+    void pathItemsInOtherFilesAreIngested() {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
-        Path folder = Path.of("src/test/resources/specs/path-refs");
-        try (var files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                specs.serve("/api/" + folder.relativize(file).toString().replace('\\', '/'), 200, "application/yaml",
-                        Files.readString(file));
-            }
-        }
+        specs.serveFolder(Path.of("src/test/resources/specs/path-refs"), "/api/");
         String payload = Payloads.url("store", specs.url("/api/openapi.yaml"), null, null, om.apiUrl(), JWT);
         JsonNode first = invoke(payload);
         assertEquals("success", first.path("status").asText(), first.toString());

@@ -212,12 +212,7 @@ class SealedRerunTest extends LoopbackServers {
     void aMultiFileSpecIsParsedToCheckItsReferencedFilesButNotMapped() throws IOException {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
         Path folder = Path.of("src/test/resources/specs/multi-file");
-        try (var files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String path = "/v1/" + folder.relativize(file).toString().replace('\\', '/');
-                specs.serve(path, 200, path.endsWith(".json") ? "application/json" : "application/yaml", Files.readString(file));
-            }
-        }
+        specs.serveFolder(folder, "/v1/");
         String payload = Payloads.url("pets", specs.url("/v1/openapi.yaml"), null, null, om.apiUrl(), JWT);
         JsonNode first = invoke(payload);
         assertEquals("success", first.path("status").asText(), first.toString());

@@ -105,12 +105,7 @@ class ExternalRefsTest {
     @Test
     void referencesAreReadRelativeToTheSpecUrl() throws IOException {
         server = SpecServer.start();
-        try (var files = Files.walk(FOLDER)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String path = "/v1/" + FOLDER.relativize(file).toString().replace('\\', '/');
-                server.serve(path, 200, path.endsWith(".json") ? "application/json" : "application/yaml", Files.readString(file));
-            }
-        }
+        server.serveFolder(FOLDER, "/v1/");
         RawSpec raw = new SpecSource(FetchLimits.DEFAULT).fetch(new SpecLocation.Url(URI.create(server.url("/v1/openapi.yaml")),
                 HttpAccess.NONE));
         DesiredState state = ApiMapper.map(new SpecParser(64L * 1024 * 1024).parse(raw), ExtendedSchemaFieldsTest.EXTENDED);
