@@ -25,7 +25,8 @@ import java.util.Optional;
  */
 public final class Seal {
     static final String MARK = "~";
-    static final int PREFIX = 9;
+    /** How many leading hex digits of the carrier's own fingerprint a seal keeps. */
+    public static final int PREFIX = 9;
     static final int CHECK = 8;
     static final int COLLECTION_COUNT = 3;
     static final int ENDPOINT_COUNT = 4;

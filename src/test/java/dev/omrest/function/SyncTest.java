@@ -3,6 +3,7 @@ package dev.omrest.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.emulator.Fault;
 import dev.omrest.emulator.OpenMetadataEmulator;
+import dev.omrest.plan.Seal;
 import dev.omrest.emulator.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class SyncTest extends LoopbackServers {
     /** The start of the entity's own fingerprint, which a seal keeps. */
     private static String content(JsonNode entity) {
         String hash = entity.path("sourceHash").asText();
-        return hash.startsWith("~") ? hash.substring(1, 13) : hash.substring(0, Math.min(12, hash.length()));
+        return Seal.isSeal(hash) ? hash.substring(1, 1 + Seal.PREFIX) : hash.substring(0, Math.min(Seal.PREFIX, hash.length()));
     }
 
     @ParameterizedTest
