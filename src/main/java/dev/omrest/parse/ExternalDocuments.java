@@ -37,6 +37,7 @@ final class ExternalDocuments {
     }
 
     private final DocumentReader reader;
+    private final SpecSource source;
     private final Map<URI, Loaded> cache = new HashMap<>();
     private final boolean allowLinkLocal;
     private final HttpAccess rootAccess;
@@ -47,12 +48,14 @@ final class ExternalDocuments {
     /**
      * @param rootAccess how the spec itself was fetched: its credentials go along only to documents on the
      *                   spec's own origin, its TLS settings to every document
+     * @param source     what fetched the spec: its connections and OAuth2 token serve the referenced documents too
      */
-    ExternalDocuments(long maxBytes, boolean allowLinkLocal, HttpAccess rootAccess) {
+    ExternalDocuments(long maxBytes, boolean allowLinkLocal, HttpAccess rootAccess, SpecSource source) {
         this.reader = new DocumentReader(maxBytes);
         this.bytesLeft = maxBytes;
         this.allowLinkLocal = allowLinkLocal;
         this.rootAccess = rootAccess;
+        this.source = source;
     }
 
     Loaded load(URI document, URI root) {
@@ -96,7 +99,7 @@ final class ExternalDocuments {
         try {
             SpecLocation location = http ? new SpecLocation.Url(document, accessFor(document, root))
                     : new SpecLocation.File(Path.of(document));
-            RawSpec raw = new SpecSource(limits).fetch(location);
+            RawSpec raw = source.fetch(location, limits);
             bytesLeft -= raw.body().length;
             return new Loaded(reader.read(raw), null, HexFormat.of().formatHex(md5().digest(raw.body())));
         } catch (SpecFetchException | SpecParseException e) {

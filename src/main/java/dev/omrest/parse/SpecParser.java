@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.config.HttpAccess;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.source.RawSpec;
+import dev.omrest.source.SpecSource;
 import io.swagger.parser.util.SwaggerDeserializationResult;
 import io.swagger.parser.util.SwaggerDeserializer;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -38,6 +39,7 @@ public final class SpecParser {
     private final long maxBytes;
     private final boolean allowLinkLocal;
     private final HttpAccess access;
+    private final SpecSource source;
 
     /** Referenced documents are read with the default limits and no credentials. */
     public SpecParser(long maxBytes) {
@@ -47,10 +49,16 @@ public final class SpecParser {
 
     /** @param access how the spec was fetched; referenced documents on the spec's origin are fetched the same way */
     public SpecParser(FetchLimits limits, HttpAccess access) {
+        this(limits, access, new SpecSource(limits));
+    }
+
+    /** @param source the source the spec came from: referenced documents share its connections and OAuth2 token */
+    public SpecParser(FetchLimits limits, HttpAccess access, SpecSource source) {
         this.reader = new DocumentReader(limits.maxBytes());
         this.maxBytes = limits.maxBytes();
         this.allowLinkLocal = limits.allowLinkLocal();
         this.access = access;
+        this.source = source;
     }
 
     public ParsedSpec parse(RawSpec raw) {
@@ -74,7 +82,7 @@ public final class SpecParser {
             ObjectNode tree = (ObjectNode) root;
             boolean changed = false;
             if (external) {
-                ExternalDocuments documents = new ExternalDocuments(maxBytes, allowLinkLocal, access);
+                ExternalDocuments documents = new ExternalDocuments(maxBytes, allowLinkLocal, access, source);
                 RefBundler bundler = new RefBundler(tree, location(raw), documents);
                 changed = bundler.run();
                 referenceWarnings = List.copyOf(bundler.warnings());

@@ -89,7 +89,8 @@ public final class IngestPipeline {
         try {
             reading = readConcurrently(sink, settings.serviceName());
             long phase = System.nanoTime();
-            RawSpec raw = new SpecSource(limits).fetch(settings.spec());
+            SpecSource source = new SpecSource(limits);
+            RawSpec raw = source.fetch(settings.spec());
             origin = raw.origin();
             durations.put("fetch", millisSince(phase));
             // taken while the catalogue may still be being read; overrideMetadata pushes every entity every run:
@@ -107,7 +108,7 @@ public final class IngestPipeline {
             }
 
             phase = System.nanoTime();
-            ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec())).parse(raw);
+            ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec()), source).parse(raw);
             raw = null; // not needed any more: up to the 128 MiB fetch cap less heap for the largest specs
             durations.put("parse", millisSince(phase));
             if (key != null && !parsed.referencedDocuments().isEmpty()) {

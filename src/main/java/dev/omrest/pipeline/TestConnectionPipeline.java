@@ -45,16 +45,17 @@ public final class TestConnectionPipeline {
     public TestConnectionResult run(JsonNode payload) {
         ConnectionCheckSettings settings = payloads.connectionCheckSettings(payload);
         List<Step> steps = new ArrayList<>();
+        SpecSource source = new SpecSource(limits);
         RawSpec raw;
         try {
-            raw = new SpecSource(limits).fetch(settings.spec());
+            raw = source.fetch(settings.spec());
             steps.add(Step.passed(CHECK_URL, "Read " + raw.body().length + " bytes from " + raw.origin()));
         } catch (SpecFetchException e) {
             steps.add(Step.failed(CHECK_URL, "Failed to validate the url, please check the url", e.getMessage()));
             return result(steps);
         }
         try {
-            ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec())).parse(raw);
+            ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec()), source).parse(raw);
             int paths = parsed.pathKeyOrder().size();
             int operations = parsed.operationCount();
             steps.add(Step.passed(CHECK_SCHEMA, "OpenAPI " + parsed.openApi().getOpenapi() + " document with "

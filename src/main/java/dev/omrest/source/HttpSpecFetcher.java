@@ -31,22 +31,21 @@ import java.util.stream.Collectors;
 final class HttpSpecFetcher {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private final FetchLimits limits;
+    private final HttpClients clients;
 
-    HttpSpecFetcher(FetchLimits limits) {
+    HttpSpecFetcher(FetchLimits limits, HttpClients clients) {
         this.limits = limits;
+        this.clients = clients;
     }
 
     RawSpec fetch(SpecLocation.Url location) {
         HttpAccess access = location.access();
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(limits.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TlsContexts.forMode(access.tls()))
-                .build();
+        HttpClient client = clients.client(access.tls(), limits.connectTimeout());
         Map<String, Secret> headers = access.headers();
         if (access.oauth2() != null) {
+            Secret token = clients.token(access.oauth2(), () -> accessToken(client, access.oauth2()));
             headers = new LinkedHashMap<>(headers);
-            headers.put("Authorization", Secret.of("Bearer " + accessToken(client, access.oauth2()).reveal()));
+            headers.put("Authorization", Secret.of("Bearer " + token.reveal()));
         }
         URI origin = location.uri();
         URI uri = withQuery(origin, access.queryParameters());

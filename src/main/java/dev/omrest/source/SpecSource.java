@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Obtains the raw OpenAPI document from wherever the payload says it is. */
+/**
+ * Obtains the raw OpenAPI document from wherever the payload says it is. One source serves one run's fetches: they
+ * share its HTTP clients and OAuth2 tokens.
+ */
 public final class SpecSource {
     private final FetchLimits limits;
+    private final HttpClients clients = new HttpClients();
 
     public SpecSource(FetchLimits limits) {
         this.limits = limits;
@@ -21,16 +25,21 @@ public final class SpecSource {
     }
 
     public RawSpec fetch(SpecLocation location) {
+        return fetch(location, limits);
+    }
+
+    /** A fetch with limits of its own (a referenced file gets what is left of the time and size budgets). */
+    public RawSpec fetch(SpecLocation location, FetchLimits limits) {
         if (location instanceof SpecLocation.Url url) {
-            return new HttpSpecFetcher(limits).fetch(url);
+            return new HttpSpecFetcher(limits, clients).fetch(url);
         }
         if (location instanceof SpecLocation.File file) {
-            return readFile(file.path());
+            return readFile(file.path(), limits);
         }
         return new S3SpecFetcher(limits).fetch((SpecLocation.S3) location);
     }
 
-    private RawSpec readFile(Path path) {
+    private static RawSpec readFile(Path path, FetchLimits limits) {
         if (!Files.isRegularFile(path)) {
             throw new SpecFetchException("The OpenAPI schema file " + path + " does not exist or is not a regular file");
         }

@@ -10,6 +10,8 @@ import dev.omrest.config.SecretStore;
 import dev.omrest.config.SpecLocation;
 import dev.omrest.emulator.RecordedRequest;
 import dev.omrest.emulator.SpecServer;
+import dev.omrest.parse.ParsedSpec;
+import dev.omrest.parse.SpecParser;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,31 @@ class SpecAccessTest {
             assertEquals(2, fetch(location(", \"apiKey\": {\"name\": \"api_key\", \"value\": \"env:SPEC_KEY\", \"in\": \"query\"}",
                     server.url("/query.json") + "?v=2")).length);
             assertEquals("v=2&api_key=k-123", server.requests().get(server.requests().size() - 1).query());
+        }
+    }
+
+    @Test
+    void aSpecAndTheFilesItReferencesShareOneToken() {
+        try (SpecServer server = SpecServer.start()) {
+            server.serve("/oauth/token", 200, "application/json", "{\"access_token\": \"at-1\", \"token_type\": \"Bearer\"}");
+            server.serve("/api/openapi.json", 200, "application/json", """
+                    {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+                     "paths": {"/op": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json":
+                       {"schema": {"type": "object", "properties": {"a": {"$ref": "a.json#/A"}, "b": {"$ref": "b.json#/B"}}}}}}}}}}}""")
+                    .requireBearer("/api/openapi.json", "at-1");
+            server.serve("/api/a.json", 200, "application/json", "{\"A\": {\"type\": \"string\"}}").requireBearer("/api/a.json", "at-1");
+            server.serve("/api/b.json", 200, "application/json", "{\"B\": {\"type\": \"integer\"}}").requireBearer("/api/b.json", "at-1");
+            SpecLocation.Url location = location("""
+                    , "oauth2": {"tokenUrl": "%s", "clientId": "lambda", "clientSecret": "env:CLIENT_SECRET"}"""
+                    .formatted(server.url("/oauth/token")), server.url("/api/openapi.json"));
+
+            SpecSource source = new SpecSource(FetchLimits.DEFAULT);
+            ParsedSpec parsed = new SpecParser(FetchLimits.DEFAULT, location.access(), source).parse(source.fetch(location));
+            assertEquals(2, parsed.referencedDocuments().size(), parsed.referencedDocuments().toString());
+            assertTrue(parsed.referencedDocuments().stream().noneMatch(d -> d.endsWith(" failed")), parsed.referencedDocuments().toString());
+            assertEquals(List.of("GET /api/a.json 200", "GET /api/b.json 200", "GET /api/openapi.json 200", "POST /oauth/token 200"),
+                    server.requests().stream().map(r -> r.method() + " " + r.path() + " " + r.status()).sorted().toList(),
+                    "one token for the spec and every file it references");
         }
     }
 
