@@ -79,7 +79,8 @@ final class PrimingServer implements AutoCloseable {
             } else if (method.equals("PUT") && path.equals("/api/v1/services/apiServices")) {
                 serviceCreated = true;
                 answer(exchange, 201, SERVICE_ENTITY);
-            } else if (method.equals("GET") && (path.equals("/api/v1/apiCollections") || path.equals("/api/v1/apiEndpoints"))) {
+            } else if (method.equals("GET")
+                    && (path.equals("/api/v1/apiCollections") || path.equals("/api/v1/apiEndpoints"))) {
                 answer(exchange, 200, EMPTY_LIST);
             } else if (method.equals("PUT") && path.endsWith("/bulk")) {
                 answer(exchange, 200, "{\"status\":\"success\",\"numberOfRowsFailed\":0}");
@@ -96,7 +97,8 @@ final class PrimingServer implements AutoCloseable {
                 return;
             }
             byte[] bytes = resource.readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".json") ? "application/json" : "application/yaml");
+            String type = name.endsWith(".json") ? "application/json" : "application/yaml";
+            exchange.getResponseHeaders().set("Content-Type", type);
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
         }

@@ -108,7 +108,8 @@ public final class ApiMapper {
         DesiredState map() {
             CreateApiService service = new CreateApiService(context.serviceName(), "Rest",
                     context.serviceConnection() == null ? null : new CreateApiService.Connection(context.serviceConnection()));
-            List<CollectionSource> sources = Collections.derive(openApi, spec::pathItem, m -> warnings.add(new Notice(null, m)));
+            List<CollectionSource> sources = Collections.derive(openApi, spec::pathItem,
+                    m -> warnings.add(new Notice(null, m)));
             List<CollectionSource> kept = new ArrayList<>();
             for (CollectionSource source : sources) {
                 if (!context.collectionFilter().accepts(source.name())) {

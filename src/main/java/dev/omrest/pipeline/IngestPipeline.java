@@ -145,7 +145,10 @@ public final class IngestPipeline {
         }
     }
 
-    /** A run that stops before using the catalogue read (the spec did not fetch) still ends after it, then closes the sink. */
+    /**
+     * A run that stops before using the catalogue read (the spec did not fetch) still ends after it, and only then
+     * closes the sink.
+     */
     private static void awaitQuietly(CompletableFuture<CatalogueRead> reading) {
         if (reading != null) {
             reading.handle((read, failure) -> null).join();
