@@ -3,6 +3,8 @@ package dev.omrest.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -146,5 +148,41 @@ final class OasTree {
 
     static String unescape(String segment) {
         return segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~");
+    }
+
+    /** The node a JSON pointer ({@code ""} for the whole tree, segments escaped) points at in {@code tree}, or null. */
+    static JsonNode at(JsonNode tree, String pointer) {
+        if (pointer.isEmpty()) {
+            return tree;
+        }
+        if (!pointer.startsWith("/")) {
+            return null;
+        }
+        JsonNode node = tree;
+        for (String segment : pointer.substring(1).split("/", -1)) {
+            String key = unescape(segment);
+            node = node.isArray() ? element(node, key) : node.get(key);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode element(JsonNode array, String index) {
+        boolean number = !index.isEmpty() && index.length() <= 9 && index.chars().allMatch(c -> c >= '0' && c <= '9');
+        return number ? array.get(Integer.parseInt(index)) : null;
+    }
+
+    /** A reference's fragment with its percent-escapes decoded ({@code +} stays {@code +}); as it is when malformed. */
+    static String percentDecode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 }

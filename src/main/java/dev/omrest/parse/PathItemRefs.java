@@ -3,8 +3,6 @@ package dev.omrest.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -88,7 +86,7 @@ final class PathItemRefs {
             if (seen.size() > MAX_CHAIN) {
                 return "more than " + MAX_CHAIN + " references in a row";
             }
-            target = pointed(root, ref.substring(1));
+            target = OasTree.at(root, OasTree.percentDecode(ref.substring(1)));
             if (target == null) {
                 return ref + " is not in the document";
             }
@@ -133,33 +131,5 @@ final class PathItemRefs {
             node.elements().forEachRemaining(todo::push);
         }
         return count;
-    }
-
-    private static JsonNode pointed(JsonNode root, String pointer) {
-        if (pointer.isEmpty()) {
-            return root;
-        }
-        if (!pointer.startsWith("/")) {
-            return null;
-        }
-        JsonNode node = root;
-        for (String segment : pointer.substring(1).split("/", -1)) {
-            node = node.get(OasTree.unescape(percentDecoded(segment)));
-            if (node == null) {
-                return null;
-            }
-        }
-        return node;
-    }
-
-    private static String percentDecoded(String segment) {
-        if (segment.indexOf('%') < 0) {
-            return segment;
-        }
-        try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return segment;
-        }
     }
 }

@@ -280,15 +280,11 @@ final class RefBundler {
                 warn(target.text(), "External reference '" + target.text() + "' has a fragment that is not a JSON pointer");
                 return null;
             }
-            for (String segment : target.pointer().substring(1).split("/", -1)) {
-                String key = OasTree.unescape(segment);
-                node = node.isArray() && key.chars().allMatch(Character::isDigit) && !key.isEmpty()
-                        ? node.get(Integer.parseInt(key)) : node.get(key);
-                if (node == null) {
-                    warn(target.text(), "External reference '" + target.text() + "' could not be read: "
-                            + target.pointer() + " is not in " + target.document());
-                    return null;
-                }
+            node = OasTree.at(node, target.pointer());
+            if (node == null) {
+                warn(target.text(), "External reference '" + target.text() + "' could not be read: "
+                        + target.pointer() + " is not in " + target.document());
+                return null;
             }
         }
         return node;
@@ -297,7 +293,7 @@ final class RefBundler {
     private Target target(String ref, URI base) {
         int hash = ref.indexOf('#');
         String location = hash < 0 ? ref : ref.substring(0, hash);
-        String pointer = hash < 0 ? "" : percentDecode(ref.substring(hash + 1));
+        String pointer = hash < 0 ? "" : OasTree.percentDecode(ref.substring(hash + 1));
         URI document;
         if (location.isEmpty()) {
             document = base;
@@ -416,14 +412,4 @@ final class RefBundler {
         return out.toString();
     }
 
-    private static String percentDecode(String text) {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
-        try {
-            return java.net.URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
-    }
 }
