@@ -80,12 +80,12 @@ public final class ApiMapper {
                 this.schemas = new EndpointSchemas() {
                     @Override
                     public ApiSchema request(String path, String method, Operation operation, Consumer<String> warn) {
-                        return (fromOtherFile(path) ? fromOtherFiles : upstream).request(operation, warn);
+                        return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).request(operation, warn);
                     }
 
                     @Override
                     public ApiSchema response(String path, String method, Operation operation, Consumer<String> warn) {
-                        return (fromOtherFile(path) ? fromOtherFiles : upstream).response(operation, warn);
+                        return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).response(operation, warn);
                     }
                 };
             } else {
@@ -97,12 +97,6 @@ public final class ApiMapper {
                             + " webhook(s) and no paths; webhooks are requests the API sends, not endpoints, and are not ingested"));
                 }
             }
-        }
-
-        /** Whether the path's item is a reference to another file, its operations brought in from there. */
-        private boolean fromOtherFile(String path) {
-            PathItem own = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
-            return own != null && own.get$ref() != null;
         }
 
         DesiredState map() {

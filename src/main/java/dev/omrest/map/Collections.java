@@ -1,8 +1,8 @@
 package dev.omrest.map;
 
+import dev.omrest.parse.ParsedSpec;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import dev.omrest.parse.ParsedSpec;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.tags.Tag;
 

@@ -44,12 +44,17 @@ public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder
      * from there (null when none could be).
      */
     public PathItem pathItem(String path) {
-        PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
-        if (item != null && item.get$ref() != null && bundled != openApi && bundled.getPaths() != null) {
-            PathItem brought = bundled.getPaths().get(path);
-            return brought == null || brought.get$ref() != null ? null : brought;
+        if (!pathItemFromOtherFile(path)) {
+            return openApi.getPaths() == null ? null : openApi.getPaths().get(path);
         }
-        return item;
+        PathItem brought = bundled == openApi || bundled.getPaths() == null ? null : bundled.getPaths().get(path);
+        return brought == null || brought.get$ref() != null ? null : brought;
+    }
+
+    /** Whether the document's own item for this path refers to another file (brought into the bundled model). */
+    public boolean pathItemFromOtherFile(String path) {
+        PathItem own = openApi.getPaths() == null ? null : openApi.getPaths().get(path);
+        return own != null && own.get$ref() != null;
     }
 
     /** A document without external references or {@code $defs}. */
