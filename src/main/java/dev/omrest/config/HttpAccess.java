@@ -18,6 +18,17 @@ public record HttpAccess(Map<String, Secret> headers, Map<String, Secret> queryP
         queryParameters = Map.copyOf(queryParameters);
     }
 
+    /** With {@code user:password} as HTTP Basic credentials, unless another scheme already authorises the requests. */
+    public HttpAccess withBasicCredentials(String userInfo) {
+        if (headers.containsKey("Authorization") || oauth2 != null) {
+            return this;
+        }
+        Map<String, Secret> withBasic = new java.util.LinkedHashMap<>(headers);
+        withBasic.put("Authorization", Secret.of("Basic " + java.util.Base64.getEncoder().encodeToString(
+                userInfo.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return new HttpAccess(withBasic, queryParameters, null, tls);
+    }
+
     /** OAuth2 client credentials (RFC 6749 §4.4); the client authenticates with HTTP Basic. */
     public record OAuth2(URI tokenUrl, String clientId, Secret clientSecret, List<String> scopes) {
     }

@@ -144,10 +144,10 @@ public final class PayloadReader {
     private static String docUrl(PayloadFields f, JsonNode connection) {
         String docUrl = f.text(connection, CONNECTION, "docURL", false);
         if (docUrl != null && !isHttpUrl(docUrl)) {
-            f.problem(CONNECTION + ".docURL must be an http(s) URL, not '" + docUrl + "'");
+            f.problem(CONNECTION + ".docURL must be an http(s) URL, not '" + Redact.text(docUrl) + "'");
             return null;
         }
-        return docUrl;
+        return docUrl == null ? null : Redact.withoutUserInfo(docUrl);
     }
 
     private SpecLocation specLocation(PayloadFields f, JsonNode connection) {
@@ -166,13 +166,20 @@ public final class PayloadReader {
         }
         if (url != null) {
             if (!isHttpUrl(url)) {
-                f.problem(base + ".openAPISchemaURL must be an http(s) URL, not '" + url + "'");
+                f.problem(base + ".openAPISchemaURL must be an http(s) URL, not '" + Redact.text(url) + "'");
                 return null;
             }
-            return new SpecLocation.Url(URI.create(url), access);
+            URI uri = URI.create(url);
+            if (uri.getRawUserInfo() != null) {
+                // as upstream's HTTP client does: user info in the URL is HTTP Basic credentials; the URL is kept without it
+                access = access.withBasicCredentials(uri.getUserInfo());
+                uri = URI.create(Redact.withoutUserInfo(url));
+            }
+            return new SpecLocation.Url(uri, access);
         }
         if (file != null) {
-            return new SpecLocation.File(Path.of(file));
+            Path path = localFile(f, base + ".openAPISchemaFilePath", file);
+            return path == null ? null : new SpecLocation.File(path);
         }
         return s3Location(f, base, s3, f.object(holder, base, "awsCredentials", false));
     }
@@ -195,7 +202,11 @@ public final class PayloadReader {
         }
         String endpoint = f.text(credentials, at, "endPointURL", false);
         if (endpoint != null && !isHttpUrl(endpoint)) {
-            f.problem(at + ".endPointURL must be an http(s) URL, not '" + endpoint + "'");
+            f.problem(at + ".endPointURL must be an http(s) URL, not '" + Redact.text(endpoint) + "'");
+            endpoint = null;
+        } else if (endpoint != null && !secrets.trust().allowsS3Endpoint(endpoint)) {
+            // the function's role would sign the request to it (session token included)
+            f.problem(at + ".endPointURL is not an S3 endpoint the deployment allows this function to use");
             endpoint = null;
         }
         return new SpecLocation.S3(object, region, keyId, secretKey, sessionToken, endpoint == null ? null : URI.create(endpoint));
@@ -230,6 +241,8 @@ public final class PayloadReader {
             String in = f.text(apiKey, at, "in", false);
             if (in != null && !in.equals("header") && !in.equals("query")) {
                 f.problem(at + ".in must be header or query, not '" + in + "'");
+            } else if (!"query".equals(in) && name != null && !HeaderNames.check(f, at + ".name", name)) {
+                name = null;
             } else if (name != null && value != null) {
                 ("query".equals(in) ? query : headers).put(name, value);
             }
@@ -239,7 +252,7 @@ public final class PayloadReader {
             extraHeaders.fieldNames().forEachRemaining(name -> {
                 Secret value = secrets.resolve(f.text(extraHeaders, CONNECTION + ".headers", name, true),
                         CONNECTION + ".headers." + name, f);
-                if (value != null) {
+                if (value != null && HeaderNames.check(f, CONNECTION + ".headers", name)) {
                     headers.putIfAbsent(name, value);
                 }
             });
@@ -264,14 +277,14 @@ public final class PayloadReader {
         Secret clientSecret = secrets.resolve(f.text(oauth2, at, "clientSecret", true), at + ".clientSecret", f);
         List<String> scopes = f.strings(oauth2, at, "scopes");
         if (tokenUrl != null && !isHttpUrl(tokenUrl)) {
-            f.problem(at + ".tokenUrl must be an http(s) URL, not '" + tokenUrl + "'");
+            f.problem(at + ".tokenUrl must be an http(s) URL, not '" + Redact.text(tokenUrl) + "'");
             return null;
         }
         return tokenUrl == null || clientId == null || clientSecret == null ? null
                 : new HttpAccess.OAuth2(URI.create(tokenUrl), clientId, clientSecret, scopes);
     }
 
-    private static HttpAccess.Tls tls(PayloadFields f, JsonNode connection) {
+    private HttpAccess.Tls tls(PayloadFields f, JsonNode connection) {
         String verifySsl = f.text(connection, CONNECTION, "verifySSL", false);
         if (verifySsl == null) {
             return HttpAccess.Tls.DEFAULT;
@@ -282,7 +295,8 @@ public final class PayloadReader {
         }
         String certificate = f.text(f.object(connection, CONNECTION, "sslConfig", false), CONNECTION + ".sslConfig",
                 "certificatePath", false);
-        return new HttpAccess.Tls(verifySsl, certificate == null ? null : Path.of(certificate));
+        Path certificates = certificate == null ? null : localFile(f, CONNECTION + ".sslConfig.certificatePath", certificate);
+        return new HttpAccess.Tls(verifySsl, certificates);
     }
 
     private static NameFilter filter(PayloadFields f, JsonNode parent, String path, String key) {
@@ -330,7 +344,7 @@ public final class PayloadReader {
     private SinkTarget.OpenMetadata serverTarget(PayloadFields f, JsonNode server) {
         String hostPort = f.text(server, SERVER, "hostPort", true);
         if (hostPort != null && !isHttpUrl(hostPort)) {
-            f.problem(SERVER + ".hostPort must be an http(s) URL such as http://localhost:8585/api, not '" + hostPort + "'");
+            f.problem(SERVER + ".hostPort must be an http(s) URL such as http://localhost:8585/api, not '" + Redact.text(hostPort) + "'");
             hostPort = null;
         }
         String authProvider = f.text(server, SERVER, "authProvider", false);
@@ -340,7 +354,8 @@ public final class PayloadReader {
         String at = SERVER + ".securityConfig";
         Secret jwt = secrets.resolve(f.text(f.object(server, SERVER, "securityConfig", true), at, "jwtToken", true),
                 at + ".jwtToken", f);
-        return hostPort == null || jwt == null ? null : new SinkTarget.OpenMetadata(URI.create(hostPort), jwt);
+        return hostPort == null || jwt == null ? null
+                : new SinkTarget.OpenMetadata(URI.create(Redact.withoutUserInfo(hostPort)), jwt);
     }
 
     /** The connection as the current upstream schema wants it: nested schema location, defaults filled, our extensions left out. */
@@ -348,17 +363,17 @@ public final class PayloadReader {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("type", "Rest");
         JsonNode nested = connection.get("openAPISchemaConnection");
-        if (nested != null && nested.isObject()) {
-            out.set("openAPISchemaConnection", nested.deepCopy());
-        } else {
-            out.putObject("openAPISchemaConnection").set("openAPISchemaURL", connection.get("openAPISchemaURL"));
-        }
+        ObjectNode schemaConnection = nested != null && nested.isObject() ? nested.deepCopy()
+                : out.objectNode().set("openAPISchemaURL", connection.get("openAPISchemaURL"));
+        out.set("openAPISchemaConnection", schemaConnection);
+        withoutUserInfo(schemaConnection, "openAPISchemaURL");
         connection.fields().forEachRemaining(e -> {
             if (UPSTREAM_CONNECTION_KEYS.contains(e.getKey()) && !e.getKey().equals("openAPISchemaConnection")
                     && !e.getKey().equals("type") && !e.getValue().isNull()) {
                 out.set(e.getKey(), e.getValue().deepCopy());
             }
         });
+        withoutUserInfo(out, "docURL");
         if (!out.has("verifySSL")) {
             out.put("verifySSL", "no-ssl");
         }
@@ -366,6 +381,27 @@ public final class PayloadReader {
             out.put("supportsMetadataExtraction", true);
         }
         return out;
+    }
+
+    /** A URL's user info is a credential: it is never stored on the service. */
+    private static void withoutUserInfo(ObjectNode holder, String key) {
+        JsonNode url = holder.get(key);
+        if (url != null && url.isTextual()) {
+            holder.put(key, Redact.withoutUserInfo(url.asText()));
+        }
+    }
+
+    /** A local file the payload names, if this function may read it; otherwise a problem naming the field. */
+    private Path localFile(PayloadFields f, String field, String path) {
+        try {
+            return secrets.trust().files().check(Path.of(path));
+        } catch (LocalFiles.RefusedFileException e) {
+            f.problem(field + ": " + e.getMessage());
+            return null;
+        } catch (java.nio.file.InvalidPathException e) {
+            f.problem(field + " is not a valid file path");
+            return null;
+        }
     }
 
     static boolean isHttpUrl(String text) {

@@ -12,12 +12,19 @@ public interface SecretStore {
     SecretStore NONE = new SecretStore() {
         @Override
         public String secretsManager(String secretId) {
-            throw new IllegalStateException("no secret store is configured");
+            throw new LookupFailure("no secret store is configured");
         }
 
         @Override
         public String parameter(String name) {
-            throw new IllegalStateException("no secret store is configured");
+            throw new LookupFailure("no secret store is configured");
         }
     };
+
+    /** A lookup that failed; the message is safe to show (it names the secret, never a value). */
+    final class LookupFailure extends RuntimeException {
+        public LookupFailure(String message) {
+            super(message);
+        }
+    }
 }

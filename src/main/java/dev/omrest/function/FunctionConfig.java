@@ -3,7 +3,11 @@ package dev.omrest.function;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The functions' own settings ({@code omrest.*}, on Lambda as {@code OMREST_*} environment variables). */
 @ConfigMapping(prefix = "omrest")
@@ -18,6 +22,11 @@ public interface FunctionConfig {
     OpenMetadata openmetadata();
 
     Fetch fetch();
+
+    Secrets secrets();
+
+    /** What callers of the functions reached over HTTP (a function URL) may make them use; nothing by default. */
+    Http http();
 
     /**
      * Whether start-up runs the functions once against loopback ({@link Priming}): {@code auto} does so for SnapStart
@@ -73,5 +82,26 @@ public interface FunctionConfig {
         /** Lets spec URLs point at link-local and cloud metadata addresses; off unless a deployment really needs it. */
         @WithDefault("false")
         boolean allowLinkLocal();
+    }
+
+    interface Secrets {
+        /** {@code env:} references may only name variables with this prefix; the runtime's own ({@code AWS_*}, {@code _*}, {@code LAMBDA_*}) never. */
+        @WithDefault(dev.omrest.config.PayloadTrust.DEFAULT_ENV_PREFIX)
+        String envPrefix();
+    }
+
+    interface Http {
+        /**
+         * The secret references ({@code secretsmanager:…}, {@code ssm:…}, {@code env:…}; a trailing {@code *} for a
+         * prefix) an HTTP-triggered function resolves. None by default: a caller could otherwise have any secret the
+         * role can read sent to a server of its choosing.
+         */
+        Optional<List<String>> secretReferences();
+
+        /** The directory whose files an HTTP-triggered function may read ({@code openAPISchemaFilePath}, CA files); none by default. */
+        Optional<Path> fileDirectory();
+
+        /** The custom S3 endpoints ({@code awsCredentials.endPointURL}) an HTTP-triggered function accepts; none by default. */
+        Optional<Set<String>> s3Endpoints();
     }
 }

@@ -3,7 +3,6 @@ package dev.omrest.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.pipeline.IngestPipeline;
 import dev.omrest.report.IngestReport;
-import dev.omrest.source.FetchLimits;
 import dev.omrest.write.Sinks;
 import dev.omrest.write.WriteSettings;
 import io.quarkus.funqy.Funq;
@@ -22,7 +21,7 @@ public class IngestFunction {
                         config.retry().maxDelay(), config.run().deadline()),
                 config.run().deadline(), config.openmetadata().requestTimeout(), config.write().maxBulkBytes(),
                 config.write().gzip());
-        return new IngestPipeline(PayloadReaders.reader(), FetchLimits.withLinkLocal(config.fetch().allowLinkLocal()),
-                target -> Sinks.open(target, settings), config.run().deadline()).run(payload);
+        return new IngestPipeline(PayloadReaders.deployment(config), PayloadReaders.deploymentLimits(config),
+                target -> Sinks.open(target, settings, PayloadReaders.reach(config)), config.run().deadline()).run(payload);
     }
 }

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.config.InvalidPayloadException;
 import dev.omrest.pipeline.TestConnectionPipeline;
 import dev.omrest.report.TestConnectionResult;
-import dev.omrest.source.FetchLimits;
 import dev.omrest.write.OpenMetadataProbe;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -22,27 +22,36 @@ import java.util.Base64;
  */
 public class TestConnectionFunction {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(TestConnectionFunction.class);
 
     @Inject
     FunctionConfig config;
 
-    /** @throws InvalidPayloadException (an invocation error naming the fields) when the payload has no usable connection */
+    /**
+     * Invoked through IAM by the deployment's operators: the deployment's secret references and files.
+     *
+     * @throws InvalidPayloadException (an invocation error naming the fields) when the payload has no usable connection
+     */
     @Funq
     public TestConnectionResult testConnection(JsonNode payload) {
-        return pipeline().run(payload);
+        return new TestConnectionPipeline(PayloadReaders.deployment(config), PayloadReaders.deploymentLimits(config),
+                (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config))).run(payload);
     }
 
-    private TestConnectionPipeline pipeline() {
-        return new TestConnectionPipeline(PayloadReaders.reader(), FetchLimits.withLinkLocal(config.fetch().allowLinkLocal()),
-                OpenMetadataProbe::check);
-    }
-
-    /** 200 with the result (whether the connection passed or not), 400 for a body that is not a usable payload. */
+    /**
+     * Reached over HTTP by any caller the function URL admits: only the secret references, files and S3 endpoints the
+     * deployment lists ({@code omrest.http.*}). 200 with the result (whether the connection passed or not), 400 for a
+     * body that is not a usable payload.
+     */
     @Funq
     public HttpAnswer testConnectionHttp(APIGatewayV2HTTPEvent event) throws JsonProcessingException {
         String body = event == null ? null : event.getBody();
         if (body != null && event.getIsBase64Encoded()) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            try {
+                body = new String(Base64.getDecoder().decode(body.strip()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return problem("the request body is marked base64-encoded but is not valid base64");
+            }
         }
         if (body == null || body.isBlank()) {
             return problem("the request body must be the connection payload (JSON)");
@@ -54,12 +63,16 @@ public class TestConnectionFunction {
             return problem("the request body is not JSON: " + e.getOriginalMessage());
         }
         try {
-            return HttpAnswer.json(200, JSON.writeValueAsString(pipeline().run(payload)));
+            TestConnectionPipeline pipeline = new TestConnectionPipeline(PayloadReaders.caller(config),
+                    PayloadReaders.callerLimits(config),
+                    (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config)));
+            return HttpAnswer.json(200, JSON.writeValueAsString(pipeline.run(payload)));
         } catch (InvalidPayloadException e) {
             ObjectNode answer = JSON.createObjectNode().put("message", e.getMessage());
             e.problems().forEach(answer.putArray("problems")::add);
             return HttpAnswer.json(400, answer.toString());
         } catch (RuntimeException e) {
+            LOG.errorf("testConnectionHttp failed unexpectedly: %s", e.getClass().getName());
             return HttpAnswer.json(500, JSON.createObjectNode().put("message",
                     "Test connection failed unexpectedly: " + e.getClass().getSimpleName()).toString());
         }

@@ -1,6 +1,9 @@
 package dev.omrest.openmetadata;
 
+import dev.omrest.config.Redact;
 import dev.omrest.config.SinkTarget;
+import dev.omrest.net.AddressGuard;
+import dev.omrest.net.Reach;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 import java.io.Closeable;
@@ -16,7 +19,20 @@ public final class OpenMetadataClients {
     private OpenMetadataClients() {
     }
 
-    public static OpenMetadataApi create(SinkTarget.OpenMetadata target, Duration readTimeout) {
+    /**
+     * @throws OpenMetadataException when the server's address is one the function never connects to (the Runtime API,
+     *                               metadata and link-local addresses unless allowed, the unspecified address)
+     */
+    public static OpenMetadataApi create(SinkTarget.OpenMetadata target, Duration readTimeout, Reach reach) {
+        try {
+            AddressGuard.check(target.apiUrl(), reach);
+        } catch (AddressGuard.Refused e) {
+            if (!e.unknownHost()) {
+                throw new OpenMetadataException(0, "Refusing to connect to OpenMetadata at " + Redact.url(target.apiUrl())
+                        + ": " + e.getMessage());
+            }
+            // an unknown host: the client's own failure says so, with its retries, as for any unreachable server
+        }
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(target.apiUrl())
                 .connectTimeout(10, TimeUnit.SECONDS)

@@ -10,7 +10,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.omrest.source.RawSpec;
 import org.yaml.snakeyaml.LoaderOptions;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -19,6 +24,8 @@ import java.util.Locale;
  */
 final class DocumentReader {
     static final int MAX_NESTING_DEPTH = 500;
+    /** A YAML document larger than the JSON parser reads in this time is not worth waiting for. */
+    static final Duration YAML_TIME_LIMIT = Duration.ofSeconds(20);
     private final ObjectMapper json;
     private final ObjectMapper yaml;
 
@@ -26,6 +33,8 @@ final class DocumentReader {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBytes))
+                // a name longer than Jackson's default (50,000) is an entity's problem, not the whole document's
+                .maxNameLength((int) Math.min(Integer.MAX_VALUE, maxBytes))
                 .build();
         this.json = new ObjectMapper();
         json.getFactory().setStreamReadConstraints(constraints);
@@ -46,26 +55,31 @@ final class DocumentReader {
         }
         String extension = raw.extension();
         if ("json".equals(extension)) {
-            return orFail(readJson(text, start), raw, "JSON");
+            return orFail(readJson(text, start, raw.quotable()), raw, "JSON");
         }
         if ("yaml".equals(extension) || "yml".equals(extension)) {
-            return orFail(readYaml(text, start), raw, "YAML");
+            return orFail(readYaml(text, start, raw.quotable()), raw, "YAML");
         }
         String mediaType = raw.mediaType() == null ? "" : raw.mediaType().toLowerCase(Locale.ROOT);
+        if (!mediaType.contains("yaml") && !mediaType.contains("yml") && startsAsJson(text, start)) {
+            // a document that starts as JSON and is not JSON is a JSON error: YAML's scanner could spend minutes on it
+            // (an unterminated string of 100 MB), and would only find it is not YAML either
+            return orFail(readJson(text, start, raw.quotable()), raw, "JSON");
+        }
         Attempt first = null;
         if (mediaType.contains("json")) {
-            first = readJson(text, start);
+            first = readJson(text, start, raw.quotable());
         } else if (mediaType.contains("yaml") || mediaType.contains("yml")) {
-            first = readYaml(text, start);
+            first = readYaml(text, start, raw.quotable());
         }
         if (first != null && first.node != null) {
             return first.node;
         }
-        Attempt asJson = readJson(text, start);
+        Attempt asJson = readJson(text, start, raw.quotable());
         if (asJson.node != null) {
             return asJson.node;
         }
-        Attempt asYaml = readYaml(text, start);
+        Attempt asYaml = readYaml(text, start, raw.quotable());
         if (asYaml.node != null) {
             return asYaml.node;
         }
@@ -80,27 +94,48 @@ final class DocumentReader {
         return attempt.node;
     }
 
-    private Attempt readJson(byte[] text, int start) {
-        return readWith(json, text, start);
+    private Attempt readJson(byte[] text, int start, boolean quotable) {
+        try (JsonParser parser = json.getFactory().createParser(text, start, text.length - start)) {
+            return readWith(json, parser, quotable);
+        } catch (IOException e) {
+            return new Attempt(null, quotable ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName());
+        }
     }
 
-    private Attempt readYaml(byte[] text, int start) {
-        return readWith(yaml, text, start);
+    /** Through a reader that gives up at the deadline: no YAML document may hold a run for long. */
+    private Attempt readYaml(byte[] text, int start, boolean quotable) {
+        Reader reader = new DeadlineReader(new InputStreamReader(new ByteArrayInputStream(text, start, text.length - start),
+                StandardCharsets.UTF_8), System.nanoTime() + YAML_TIME_LIMIT.toNanos());
+        try (JsonParser parser = yaml.getFactory().createParser(reader)) {
+            return readWith(yaml, parser, quotable);
+        } catch (IOException e) {
+            return new Attempt(null, quotable ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName());
+        }
     }
 
-    /** Straight from the bytes: no decoded copy of the document (for the largest specs, 50–100 MB less at the peak). */
-    private static Attempt readWith(ObjectMapper mapper, byte[] text, int start) {
-        try (JsonParser parser = mapper.getFactory().createParser(text, start, text.length - start)) {
+    /** Straight from the bytes: no decoded copy of a JSON document (for the largest specs, 50–100 MB less at the peak). */
+    private static Attempt readWith(ObjectMapper mapper, JsonParser parser, boolean quotable) {
+        try {
             JsonNode node = mapper.readTree(parser);
             if (node == null || node instanceof MissingNode || node.isNull()) {
                 return new Attempt(null, "no document");
             }
             return new Attempt(node, null);
         } catch (JsonProcessingException e) {
-            return new Attempt(null, e.getOriginalMessage());
+            return new Attempt(null, quotable || e.getCause() instanceof DeadlineReader.TimeUp ? messageOf(e) : located(e));
         } catch (IOException | RuntimeException e) {
-            return new Attempt(null, String.valueOf(e.getMessage()));
+            return new Attempt(null, quotable ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName());
         }
+    }
+
+    private static String messageOf(JsonProcessingException e) {
+        return e.getCause() instanceof DeadlineReader.TimeUp timeUp ? timeUp.getMessage() : e.getOriginalMessage();
+    }
+
+    /** Where the text is wrong, without a word of it (a local file's content is not the caller's to read). */
+    private static String located(JsonProcessingException e) {
+        return e.getLocation() == null ? "not well-formed"
+                : "not well-formed at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     /** Checks the bytes are UTF-8 without decoding them (a CharsetDecoder pass costs twice as long on Lambda's JVM). */
@@ -139,6 +174,16 @@ final class DocumentReader {
             i += continuations + 1;
         }
         return true;
+    }
+
+    private static boolean startsAsJson(byte[] text, int start) {
+        for (int i = start; i < text.length; i++) {
+            byte b = text[i];
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithByteOrderMark(byte[] text) {

@@ -39,7 +39,7 @@ final class ExternalDocuments {
     private final DocumentReader reader;
     private final SpecSource source;
     private final Map<URI, Loaded> cache = new HashMap<>();
-    private final boolean allowLinkLocal;
+    private final FetchLimits limits;
     private final HttpAccess rootAccess;
     private long bytesLeft;
     private long deadline;
@@ -50,10 +50,10 @@ final class ExternalDocuments {
      *                   spec's own origin, its TLS settings to every document
      * @param source     what fetched the spec: its connections and OAuth2 token serve the referenced documents too
      */
-    ExternalDocuments(long maxBytes, boolean allowLinkLocal, HttpAccess rootAccess, SpecSource source) {
-        this.reader = new DocumentReader(maxBytes);
-        this.bytesLeft = maxBytes;
-        this.allowLinkLocal = allowLinkLocal;
+    ExternalDocuments(FetchLimits limits, HttpAccess rootAccess, SpecSource source) {
+        this.reader = new DocumentReader(limits.maxBytes());
+        this.bytesLeft = limits.maxBytes();
+        this.limits = limits;
         this.rootAccess = rootAccess;
         this.source = source;
     }
@@ -93,9 +93,7 @@ final class ExternalDocuments {
             return failed("the referenced files together exceed the size limit");
         }
         fetched++;
-        FetchLimits limits = new FetchLimits(left.compareTo(FetchLimits.DEFAULT.connectTimeout()) < 0 ? left
-                : FetchLimits.DEFAULT.connectTimeout(), left.compareTo(FetchLimits.DEFAULT.requestTimeout()) < 0 ? left
-                : FetchLimits.DEFAULT.requestTimeout(), bytesLeft, FetchLimits.DEFAULT.maxRedirects(), allowLinkLocal);
+        FetchLimits limits = this.limits.within(left, bytesLeft);
         try {
             SpecLocation location = http ? new SpecLocation.Url(document, accessFor(document, root))
                     : new SpecLocation.File(Path.of(document));
@@ -105,7 +103,7 @@ final class ExternalDocuments {
         } catch (SpecFetchException | SpecParseException e) {
             return failed(e.getMessage());
         } catch (RuntimeException e) {
-            return failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(e.getClass().getSimpleName());
         }
     }
 

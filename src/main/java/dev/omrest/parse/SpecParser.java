@@ -36,8 +36,7 @@ import java.util.Map;
  */
 public final class SpecParser {
     private final DocumentReader reader;
-    private final long maxBytes;
-    private final boolean allowLinkLocal;
+    private final FetchLimits limits;
     private final HttpAccess access;
     private final SpecSource source;
 
@@ -55,8 +54,7 @@ public final class SpecParser {
     /** @param source the source the spec came from: referenced documents share its connections and OAuth2 token */
     public SpecParser(FetchLimits limits, HttpAccess access, SpecSource source) {
         this.reader = new DocumentReader(limits.maxBytes());
-        this.maxBytes = limits.maxBytes();
-        this.allowLinkLocal = limits.allowLinkLocal();
+        this.limits = limits;
         this.access = access;
         this.source = source;
     }
@@ -82,7 +80,7 @@ public final class SpecParser {
             ObjectNode tree = (ObjectNode) root;
             boolean changed = false;
             if (external) {
-                ExternalDocuments documents = new ExternalDocuments(maxBytes, allowLinkLocal, access, source);
+                ExternalDocuments documents = new ExternalDocuments(limits, access, source);
                 RefBundler bundler = new RefBundler(tree, location(raw), documents);
                 changed = bundler.run();
                 referenceWarnings = List.copyOf(bundler.warnings());

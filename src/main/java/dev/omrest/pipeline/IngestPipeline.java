@@ -75,7 +75,14 @@ public final class IngestPipeline {
                     List.of(), durations, start));
         }
         String origin = settings.spec().describe();
-        try (Sink sink = sinks.apply(settings.sink())) {
+        Sink opened;
+        try {
+            opened = sinks.apply(settings.sink());
+        } catch (OpenMetadataException e) {
+            return RunLog.log(failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())), List.of(),
+                    durations, start));
+        }
+        try (Sink sink = opened) {
             RunStatus status = sink.runStatus(settings.ingestionPipelineFqn());
             status.started();
             return RunLog.log(status.finished(ingest(settings, sink, origin, deadline, durations, start)));

@@ -19,6 +19,17 @@ final class HttpClients {
     private record Settings(HttpAccess.Tls tls, Duration connectTimeout) {
     }
 
+    static {
+        // plain-HTTP fetches connect to the address the guard checked and name the host in Host (AddressGuard); the
+        // JDK client reads this once, when its first client is built
+        String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders");
+        if (allowed == null || allowed.isBlank()) {
+            System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        } else if (!allowed.toLowerCase(java.util.Locale.ROOT).contains("host")) {
+            System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed + ",host");
+        }
+    }
+
     private final Map<Settings, HttpClient> clients = new HashMap<>();
     private final Map<HttpAccess.OAuth2, Secret> tokens = new HashMap<>();
 

@@ -1,16 +1,17 @@
 package dev.omrest.source;
 
+import dev.omrest.config.Redact;
 import dev.omrest.config.SpecLocation;
+import dev.omrest.net.AddressGuard;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,27 +28,37 @@ final class S3SpecFetcher {
     RawSpec fetch(SpecLocation.S3 location) {
         String object = location.object().toString();
         if (location.endpoint() != null) {
-            AddressGuard.check(location.endpoint(), limits);
-        }
-        try (S3Client s3 = client(location);
-             ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(location.object().bucket())
-                     .key(location.object().key()))) {
-            Long length = in.response().contentLength();
-            if (length != null && length > limits.maxBytes()) {
-                throw new SpecFetchException("The OpenAPI schema at " + object + " is larger than " + FetchLimits.describe(limits.maxBytes()));
+            try {
+                AddressGuard.check(location.endpoint(), limits.reach());
+            } catch (AddressGuard.Refused e) {
+                throw new SpecFetchException("Refusing to use the S3 endpoint " + Redact.url(location.endpoint()) + ": " + e.getMessage());
             }
-            String key = location.object().key();
-            return new RawSpec(object, readCapped(in, object), in.response().contentType(),
-                    SpecSource.extension(key.substring(key.lastIndexOf('/') + 1)));
+        }
+        String key = location.object().key();
+        try (S3Client s3 = client(location)) {
+            // the body is read inside the call, so the call's timeout covers it too
+            return s3.getObject(r -> r.bucket(location.object().bucket()).key(key), (response, in) -> {
+                Long length = response.contentLength();
+                if (length != null && length > limits.maxBytes()) {
+                    throw new SpecFetchException("The OpenAPI schema at " + object + " is larger than " + FetchLimits.describe(limits.maxBytes()));
+                }
+                return new RawSpec(object, readCapped(in, object), response.contentType(),
+                        SpecSource.extension(key.substring(key.lastIndexOf('/') + 1)));
+            });
+        } catch (ApiCallTimeoutException e) {
+            throw new SpecFetchException("Failed to download S3 object " + object + ": timed out after "
+                    + limits.requestTimeout().toSeconds() + " s (the whole download)");
         } catch (SdkException e) {
-            throw new SpecFetchException("Failed to download S3 object " + object + ": " + e.getMessage());
-        } catch (IOException e) {
+            if (e.getCause() instanceof SpecFetchException fetch) {
+                throw fetch;
+            }
             throw new SpecFetchException("Failed to download S3 object " + object + ": " + e.getMessage());
         }
     }
 
     private S3Client client(SpecLocation.S3 location) {
         S3ClientBuilder builder = S3Client.builder()
+                .overrideConfiguration(c -> c.apiCallTimeout(limits.requestTimeout()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(limits.connectTimeout())
                         .socketTimeout(limits.requestTimeout()));

@@ -1,6 +1,7 @@
 package dev.omrest.source;
 
 import dev.omrest.config.HttpAccess;
+import dev.omrest.config.LocalFiles;
 import dev.omrest.config.SpecLocation;
 
 import java.io.IOException;
@@ -39,7 +40,13 @@ public final class SpecSource {
         return new S3SpecFetcher(limits).fetch((SpecLocation.S3) location);
     }
 
-    private static RawSpec readFile(Path path, FetchLimits limits) {
+    private static RawSpec readFile(Path requested, FetchLimits limits) {
+        Path path;
+        try {
+            path = limits.files().check(requested);
+        } catch (LocalFiles.RefusedFileException e) {
+            throw new SpecFetchException("Refusing to read " + requested + ": " + e.getMessage());
+        }
         if (!Files.isRegularFile(path)) {
             throw new SpecFetchException("The OpenAPI schema file " + path + " does not exist or is not a regular file");
         }
@@ -47,7 +54,7 @@ public final class SpecSource {
             if (Files.size(path) > limits.maxBytes()) {
                 throw new SpecFetchException("The OpenAPI schema file " + path + " is larger than " + FetchLimits.describe(limits.maxBytes()));
             }
-            return new RawSpec(path.toString(), Files.readAllBytes(path), null, extension(path.getFileName().toString()));
+            return new RawSpec(requested.toString(), Files.readAllBytes(path), null, extension(path.getFileName().toString()), false);
         } catch (IOException e) {
             throw new SpecFetchException("Failed to read the OpenAPI schema file " + path + ": " + e.getMessage());
         }

@@ -34,7 +34,9 @@ final class TlsContexts {
             }
             return SSLContext.getDefault();
         } catch (GeneralSecurityException e) {
-            throw new SpecFetchException("Cannot set up TLS (verifySSL " + tls.verifySsl() + "): " + e.getMessage());
+            // a certificate parser's message may quote the file: only the kind of failure is said
+            throw new SpecFetchException("Cannot set up TLS (verifySSL " + tls.verifySsl() + "): " + e.getClass().getSimpleName()
+                    + (tls.caCertificates() == null ? "" : " (is sslConfig.certificatePath a PEM or DER certificate file?)"));
         }
     }
 
@@ -50,7 +52,7 @@ final class TlsContexts {
                 throw new SpecFetchException("sslConfig.certificatePath " + tls.caCertificates() + " holds no certificate");
             }
         } catch (IOException e) {
-            throw new SpecFetchException("Cannot read sslConfig.certificatePath " + tls.caCertificates() + ": " + e.getMessage());
+            throw new SpecFetchException("Cannot read sslConfig.certificatePath " + tls.caCertificates() + ": " + e.getClass().getSimpleName());
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);

@@ -1,6 +1,9 @@
 package dev.omrest.write;
 
+import dev.omrest.config.Redact;
 import dev.omrest.config.SinkTarget;
+import dev.omrest.net.Reach;
+import dev.omrest.openmetadata.OpenMetadataException;
 import dev.omrest.openmetadata.OpenMetadataApi;
 import dev.omrest.openmetadata.OpenMetadataClients;
 import dev.omrest.openmetadata.ServerVersion;
@@ -16,8 +19,13 @@ public final class OpenMetadataProbe {
     private OpenMetadataProbe() {
     }
 
-    public static ServerCheck check(SinkTarget.OpenMetadata target, String serviceName) {
-        OpenMetadataApi api = OpenMetadataClients.create(target, Duration.ofSeconds(15));
+    public static ServerCheck check(SinkTarget.OpenMetadata target, String serviceName, Reach reach) {
+        OpenMetadataApi api;
+        try {
+            api = OpenMetadataClients.create(target, Duration.ofSeconds(15), reach);
+        } catch (OpenMetadataException e) {
+            return new ServerCheck(false, e.getMessage());
+        }
         try {
             return check(api, target, serviceName);
         } finally {
@@ -26,7 +34,7 @@ public final class OpenMetadataProbe {
     }
 
     private static ServerCheck check(OpenMetadataApi api, SinkTarget.OpenMetadata target, String serviceName) {
-        ServerCalls calls = new ServerCalls(target.apiUrl().toString(), ONE_RETRY);
+        ServerCalls calls = new ServerCalls(Redact.url(target.apiUrl()), ONE_RETRY);
         ServerCalls.Answer version = calls.call(api::version);
         if (!version.ok()) {
             return new ServerCheck(false, "GET /v1/system/version failed: " + version.problem());
@@ -40,7 +48,7 @@ public final class OpenMetadataProbe {
         if (!service.ok() && service.status() != 404) {
             return new ServerCheck(false, "GET /v1/services/apiServices/name/" + name + " failed: " + service.problem());
         }
-        return new ServerCheck(true, "OpenMetadata " + release.version() + " at " + target.apiUrl()
+        return new ServerCheck(true, "OpenMetadata " + release.version() + " at " + Redact.url(target.apiUrl())
                 + " accepted the token" + (release.hasBulk() ? "" : "; it has no bulk API, entities are written one by one"));
     }
 }

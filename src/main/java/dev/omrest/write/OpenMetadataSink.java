@@ -1,6 +1,7 @@
 package dev.omrest.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omrest.config.Redact;
 import dev.omrest.config.SinkTarget;
 import dev.omrest.map.DesiredState;
 import dev.omrest.openmetadata.BulkDeleteStaleRequest;
@@ -38,7 +39,7 @@ public final class OpenMetadataSink implements Sink {
 
     public OpenMetadataSink(OpenMetadataApi api, SinkTarget.OpenMetadata target, WriteSettings settings) {
         this.api = api;
-        this.server = target.apiUrl().toString();
+        this.server = Redact.url(target.apiUrl());
         this.settings = settings;
         this.calls = new ServerCalls(server, settings.retry());
     }

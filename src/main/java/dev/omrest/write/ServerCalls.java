@@ -1,6 +1,7 @@
 package dev.omrest.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.omrest.openmetadata.OpenMetadataException;
 import io.smallrye.faulttolerance.api.Guard;
@@ -23,6 +24,9 @@ import java.util.function.Supplier;
  */
 final class ServerCalls {
     private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
+    /** The largest answer read (after decompression): a listing page of 1,000 entities is a few MB. */
+    static final long MAX_ANSWER_BYTES = 32L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final String server;
     private final Guard guard;
     private final AtomicInteger attempts = new AtomicInteger();
@@ -52,13 +56,19 @@ final class ServerCalls {
 
     /** The call's answer after retries; a transport failure is status 0 with the reason as message. */
     Answer call(Supplier<Response> call) {
-        return call(call, response -> response.readEntity(JsonNode.class));
+        return call(call, response -> {
+            try (InputStream body = CappedStream.of(response.readEntity(InputStream.class), MAX_ANSWER_BYTES)) {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Like {@link #call}, for a write: the answer's body is read for its outcome alone ({@link JsonBodies#outcome}). */
     Answer write(Supplier<Response> call) {
         return call(call, response -> {
-            try (InputStream body = response.readEntity(InputStream.class)) {
+            try (InputStream body = CappedStream.of(response.readEntity(InputStream.class), MAX_ANSWER_BYTES)) {
                 return JsonBodies.outcome(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -89,14 +99,18 @@ final class ServerCalls {
         long retryAfterMillis = 0;
         try (Response response = call.get()) {
             JsonNode body = MissingNode.getInstance();
+            String unread = null;
             if (response.hasEntity()) {
                 try {
                     body = readBody.apply(response);
                 } catch (RuntimeException e) {
+                    // a 2xx answer the run cannot read is no success (a listing read as empty would plan wrong)
+                    unread = "the answer of OpenMetadata at " + server + (e.getCause() instanceof CappedStream.TooLarge tooLarge
+                            ? " " + tooLarge.getMessage() : " could not be read as JSON");
                     body = MissingNode.getInstance();
                 }
             }
-            answer = new Answer(response.getStatus(), body == null ? MissingNode.getInstance() : body);
+            answer = new Answer(response.getStatus(), body == null ? MissingNode.getInstance() : body, unread);
             retryAfterMillis = retryAfterMillis(response.getHeaderString("Retry-After"));
         } catch (RuntimeException e) {
             // the REST client answers with a Response for every HTTP status, so anything thrown is a transport failure
@@ -127,8 +141,9 @@ final class ServerCalls {
             this(status, body, null);
         }
 
+        /** A 2xx answer that could be read (one over the size cap could not). */
         boolean ok() {
-            return status >= 200 && status < 300;
+            return status >= 200 && status < 300 && transportError == null;
         }
 
         String problem() {

@@ -1,6 +1,7 @@
 package dev.omrest.write;
 
 import dev.omrest.config.SinkTarget;
+import dev.omrest.net.Reach;
 import dev.omrest.openmetadata.OpenMetadataClients;
 
 /** The sink a payload asks for. */
@@ -8,9 +9,10 @@ public final class Sinks {
     private Sinks() {
     }
 
-    public static Sink open(SinkTarget target, WriteSettings settings) {
+    /** @throws dev.omrest.openmetadata.OpenMetadataException when the server's address is out of reach */
+    public static Sink open(SinkTarget target, WriteSettings settings, Reach reach) {
         if (target instanceof SinkTarget.OpenMetadata server) {
-            return new OpenMetadataSink(OpenMetadataClients.create(server, settings.requestTimeout()), server, settings);
+            return new OpenMetadataSink(OpenMetadataClients.create(server, settings.requestTimeout(), reach), server, settings);
         }
         return new FileSink(((SinkTarget.File) target).path());
     }

@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AwsSourcesTest {
     static final String BOT_JWT = "bot-jwt-from-secrets-manager";
     static final String SPEC_TOKEN = "spec-token-from-ssm";
+    static final String PLAIN_SECRET = "plain-secret-value-77";
     static Optional<MotoServer> moto;
 
     OpenMetadataEmulator om;
@@ -65,6 +66,8 @@ class AwsSourcesTest {
             s3.putObject(r -> r.bucket("specs").key("broken.json"), RequestBody.fromString("{\"openapi\": "));
             secrets.createSecret(r -> r.name("omrest/bot").secretString("{\"jwt\": \"" + BOT_JWT + "\"}"));
             ssm.putParameter(r -> r.name("/omrest/spec-token").value(SPEC_TOKEN).type(ParameterType.SECURE_STRING));
+            secrets.createSecret(r -> r.name("omrest/plain").secretString(PLAIN_SECRET));
+            ssm.putParameter(r -> r.name("/omrest/jwt-newline").value(BOT_JWT + "\n").type(ParameterType.SECURE_STRING));
         }
     }
 
@@ -97,6 +100,23 @@ class AwsSourcesTest {
                  "workflowConfig": {"openMetadataServerConfig": {"hostPort": "%s", "authProvider": "openmetadata",
                    "securityConfig": {"jwtToken": "secretsmanager:omrest/bot#jwt"}}}}"""
                 .formatted(url, moto.orElseThrow().url(), om.apiUrl());
+    }
+
+    @Test
+    void aSecretThatIsNotJsonIsNeverQuotedAndATrailingNewlineIsTrimmed() throws IOException {
+        Assumptions.assumeTrue(moto.isPresent());
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, BOT_JWT);
+        specs = SpecServer.start();
+        specs.serve("/petstore.yaml", 200, "application/yaml", petstoreYaml());
+        JsonNode notJson = invoke(dev.omrest.function.Payloads.url("petstore", specs.url("/petstore.yaml"), null, null, om.apiUrl(),
+                "secretsmanager:omrest/plain#jwt"));
+        assertEquals("failed", notJson.path("status").asText());
+        assertEquals("workflowConfig.openMetadataServerConfig.securityConfig.jwtToken refers to key jwt"
+                + " of secret omrest/plain, which is not a JSON object", notJson.path("errors").get(0).path("message").asText());
+        assertFalse(notJson.toString().contains(PLAIN_SECRET));
+        JsonNode trimmed = invoke(dev.omrest.function.Payloads.url("petstore", specs.url("/petstore.yaml"), null, null, om.apiUrl(),
+                "ssm:/omrest/jwt-newline"));
+        assertEquals("success", trimmed.path("status").asText(), trimmed.toString());
     }
 
     @Test

@@ -140,4 +140,14 @@ class IngestFailuresTest {
                 "Failed to fetch the OpenAPI schema from " + specs.url("/loop") + ": more than 5 redirects");
         assertEquals(6, specs.requests().stream().map(RecordedRequest::path).filter("/loop"::equals).count());
     }
+
+    @Test
+    void anOpenMetadataServerOnAMetadataAddressIsRefusedWithTheReason() {
+        String payload = Payloads.url("petstore", "http://127.0.0.1:1/spec.json", null, null, "http://[::169.254.169.254]:8585/api",
+                IngestFunctionTest.JWT);
+        JsonNode report = IngestFunctionTest.invoke(payload);
+        assertEquals("failed", report.path("status").asText());
+        assertEquals("Refusing to connect to OpenMetadata at http://[::169.254.169.254]:8585/api: 0:0:0:0:0:0:a9fe:a9fe is a"
+                + " link-local or cloud metadata address (169.254.169.254)", report.path("errors").get(0).path("message").asText());
+    }
 }

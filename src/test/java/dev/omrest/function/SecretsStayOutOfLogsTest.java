@@ -115,4 +115,47 @@ class SecretsStayOutOfLogsTest {
         JsonNode last = dev.omrest.support.Specs.readJson(reports.get(reports.size() - 1));
         assertTrue(last.path("errors").get(0).path("message").asText().contains("?…"), last.toString());
     }
+
+    /**
+     * Credentials from env: references (one saved with a trailing newline, as the pom sets them), the runtime's own
+     * credentials asked for, and values no header can carry, through every function: ingest (as Lambda invokes it),
+     * testConnection and testConnectionHttp (served by funqy-http in tests). No value appears in any answer or log.
+     */
+    @Test
+    void referencedAndRefusedCredentialsNeverAppearThroughAnyFunction() throws Exception {
+        String envJwt = "env-jwt-5a6b7c";
+        String envToken = "env-spec-token-8d9e0f";
+        String runtimeKey = "runtime-secret-key-1a2b3c";
+        String inline = "inline-secret-9z8y";
+        om.close();
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, envJwt);
+        specs.serve("/env.yaml", 200, "application/yaml", petstoreYaml()).requireBearer("/env.yaml", envToken);
+        String byReference = Payloads.url("petstore", specs.url("/env.yaml"), "env:OMREST_SECRET_TEST_SPEC_TOKEN", null,
+                om.apiUrl(), "env:OMREST_SECRET_TEST_JWT");
+        List<String> payloads = List.of(byReference,
+                Payloads.with(byReference, "source.serviceConnection.config.token", "env:AWS_SECRET_ACCESS_KEY"),
+                Payloads.with(byReference, "workflowConfig.openMetadataServerConfig.securityConfig.jwtToken", "env:AWS_SECRET_ACCESS_KEY"),
+                Payloads.with(byReference, "source.serviceConnection.config.token", "abc\n" + inline),
+                Payloads.with(byReference, "source.serviceConnection.config.headers", java.util.Map.of("X-Key", inline + "\r\nX: 1")));
+        List<String> answers = new ArrayList<>();
+        for (String payload : payloads) {
+            answers.add(invoke(payload).toString());
+            answers.add(io.restassured.RestAssured.given().port(8081).contentType("application/json").body(payload)
+                    .when().post("/testConnection").then().extract().asString());
+            answers.add(io.restassured.RestAssured.given().port(8081).contentType("application/json")
+                    .body(TestConnectionHttpTest.event(payload, true)).when().post("/testConnectionHttp").then().extract().asString());
+        }
+        assertEquals("success", dev.omrest.support.Specs.readJson(answers.get(0)).path("status").asText(), answers.get(0));
+        assertTrue(answers.get(1).contains("\"status\":\"Successful\""), answers.get(1));
+        assertTrue(answers.get(2).contains("is a secret reference (env:…), which this function does not resolve"), answers.get(2));
+        List<String> everything = new ArrayList<>(answers);
+        synchronized (logs) {
+            everything.addAll(logs);
+        }
+        for (String secret : List.of(envJwt, envToken, runtimeKey, inline)) {
+            for (String line : everything) {
+                assertFalse(line.contains(secret), "a credential leaked into: " + line);
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omrest.config.IngestSettings;
 import dev.omrest.config.InvalidPayloadException;
 import dev.omrest.config.PayloadReader;
+import dev.omrest.config.PayloadTrust;
 import dev.omrest.config.SecretReferences;
 import dev.omrest.emulator.OpenMetadataEmulator;
 import dev.omrest.emulator.SpecServer;
@@ -154,7 +155,7 @@ class FuzzTest {
     private static Set<String> desired(String payload) throws Exception {
         IngestSettings settings;
         try {
-            settings = new PayloadReader(new SecretReferences(System::getenv, new AwsSecretStore())).ingestSettings(JSON.readTree(payload));
+            settings = new PayloadReader(new SecretReferences(System::getenv, new AwsSecretStore(), PayloadTrust.deployment(PayloadTrust.DEFAULT_ENV_PREFIX))).ingestSettings(JSON.readTree(payload));
         } catch (InvalidPayloadException e) {
             return Set.of();
         }

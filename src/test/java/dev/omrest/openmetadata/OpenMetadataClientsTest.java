@@ -21,7 +21,7 @@ class OpenMetadataClientsTest {
     void aClosedClientMakesNoMoreCalls() {
         try (OpenMetadataEmulator om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, "jwt")) {
             OpenMetadataApi api = OpenMetadataClients.create(
-                    new SinkTarget.OpenMetadata(URI.create(om.apiUrl()), Secret.of("jwt")), Duration.ofSeconds(5));
+                    new SinkTarget.OpenMetadata(URI.create(om.apiUrl()), Secret.of("jwt")), Duration.ofSeconds(5), dev.omrest.net.Reach.DEFAULT);
             try (Response version = api.version()) {
                 assertEquals(200, version.getStatus());
             }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.omrest.config.IngestSettings;
 import dev.omrest.config.InvalidPayloadException;
 import dev.omrest.config.PayloadReader;
+import dev.omrest.config.PayloadTrust;
 import dev.omrest.config.SecretReferences;
 import dev.omrest.config.SecretStore;
 import dev.omrest.config.SpecLocation;
@@ -36,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every way the payload can say how to reach the spec, against real servers on loopback. */
 class SpecAccessTest {
-    private static final Map<String, String> ENV = Map.of("SPEC_PASSWORD", "pa55", "SPEC_KEY", "k-123", "CLIENT_SECRET", "cs-9");
-    private final PayloadReader reader = new PayloadReader(new SecretReferences(ENV::get, SecretStore.NONE));
+    private static final Map<String, String> ENV = Map.of("OMREST_SECRET_SPEC_PASSWORD", "pa55", "OMREST_SECRET_SPEC_KEY", "k-123", "OMREST_SECRET_CLIENT_SECRET", "cs-9");
+    private final PayloadReader reader = new PayloadReader(new SecretReferences(ENV::get, SecretStore.NONE, PayloadTrust.deployment(PayloadTrust.DEFAULT_ENV_PREFIX)));
 
     private SpecLocation.Url location(String connectionExtras, String url) {
         IngestSettings settings = reader.ingestSettings(Specs.readJson("""
@@ -56,16 +57,16 @@ class SpecAccessTest {
         try (SpecServer server = SpecServer.start()) {
             server.serve("/basic.json", 200, "application/json", "{}").requireHeader("/basic.json", "Authorization",
                     "Basic " + Base64.getEncoder().encodeToString("reader:pa55".getBytes(StandardCharsets.UTF_8)));
-            assertEquals(2, fetch(location(", \"basicAuth\": {\"username\": \"reader\", \"password\": \"env:SPEC_PASSWORD\"}",
+            assertEquals(2, fetch(location(", \"basicAuth\": {\"username\": \"reader\", \"password\": \"env:OMREST_SECRET_SPEC_PASSWORD\"}",
                     server.url("/basic.json"))).length);
 
             server.serve("/header.json", 200, "application/json", "{}").requireHeader("/header.json", "X-Api-Key", "k-123")
                     .requireHeader("/header.json", "X-Tenant", "acme");
-            assertEquals(2, fetch(location(", \"apiKey\": {\"name\": \"X-Api-Key\", \"value\": \"env:SPEC_KEY\"}, "
+            assertEquals(2, fetch(location(", \"apiKey\": {\"name\": \"X-Api-Key\", \"value\": \"env:OMREST_SECRET_SPEC_KEY\"}, "
                     + "\"headers\": {\"X-Tenant\": \"acme\"}", server.url("/header.json"))).length);
 
             server.serve("/query.json", 200, "application/json", "{}").requireQuery("/query.json", "api_key=k-123");
-            assertEquals(2, fetch(location(", \"apiKey\": {\"name\": \"api_key\", \"value\": \"env:SPEC_KEY\", \"in\": \"query\"}",
+            assertEquals(2, fetch(location(", \"apiKey\": {\"name\": \"api_key\", \"value\": \"env:OMREST_SECRET_SPEC_KEY\", \"in\": \"query\"}",
                     server.url("/query.json") + "?v=2")).length);
             assertEquals("v=2&api_key=k-123", server.requests().get(server.requests().size() - 1).query());
         }
@@ -83,7 +84,7 @@ class SpecAccessTest {
             server.serve("/api/a.json", 200, "application/json", "{\"A\": {\"type\": \"string\"}}").requireBearer("/api/a.json", "at-1");
             server.serve("/api/b.json", 200, "application/json", "{\"B\": {\"type\": \"integer\"}}").requireBearer("/api/b.json", "at-1");
             SpecLocation.Url location = location("""
-                    , "oauth2": {"tokenUrl": "%s", "clientId": "lambda", "clientSecret": "env:CLIENT_SECRET"}"""
+                    , "oauth2": {"tokenUrl": "%s", "clientId": "lambda", "clientSecret": "env:OMREST_SECRET_CLIENT_SECRET"}"""
                     .formatted(server.url("/oauth/token")), server.url("/api/openapi.json"));
 
             SpecSource source = new SpecSource(FetchLimits.DEFAULT);
@@ -104,7 +105,7 @@ class SpecAccessTest {
                             "Basic " + Base64.getEncoder().encodeToString("lambda:cs-9".getBytes(StandardCharsets.UTF_8)));
             server.serve("/spec.json", 200, "application/json", "{}").requireBearer("/spec.json", "at-77");
             assertEquals(2, fetch(location("""
-                    , "oauth2": {"tokenUrl": "%s", "clientId": "lambda", "clientSecret": "env:CLIENT_SECRET",
+                    , "oauth2": {"tokenUrl": "%s", "clientId": "lambda", "clientSecret": "env:OMREST_SECRET_CLIENT_SECRET",
                                  "scopes": ["specs:read", "openid"]}""".formatted(server.url("/oauth/token")),
                     server.url("/spec.json"))).length);
             List<RecordedRequest> requests = server.requests();
@@ -114,7 +115,7 @@ class SpecAccessTest {
 
             server.serve("/bad/token", 400, "application/json", "{\"error\": \"invalid_client\"}");
             SpecFetchException e = assertThrows(SpecFetchException.class, () -> fetch(location("""
-                    , "oauth2": {"tokenUrl": "%s", "clientId": "lambda", "clientSecret": "env:CLIENT_SECRET"}"""
+                    , "oauth2": {"tokenUrl": "%s", "clientId": "lambda", "clientSecret": "env:OMREST_SECRET_CLIENT_SECRET"}"""
                     .formatted(server.url("/bad/token")), server.url("/spec.json"))));
             assertEquals("Failed to get an access token from the OAuth2 token endpoint " + server.url("/bad/token") + ": HTTP 400",
                     e.getMessage());
@@ -124,11 +125,11 @@ class SpecAccessTest {
     @Test
     void secretReferencesAndConflictingSchemesAreNamedNeverShown() {
         InvalidPayloadException e = assertThrows(InvalidPayloadException.class, () -> location("""
-                , "token": "env:NOT_SET", "basicAuth": {"username": "u", "password": "literal-secret"},
+                , "token": "env:OMREST_SECRET_NOT_SET", "basicAuth": {"username": "u", "password": "literal-secret"},
                   "apiKey": {"name": "k", "value": "secretsmanager:prod/spec-key", "in": "cookie"}""", "http://h/spec.json"));
-        assertEquals(List.of("source.serviceConnection.config.token refers to environment variable NOT_SET, which is not set",
+        assertEquals(List.of("source.serviceConnection.config.token refers to environment variable OMREST_SECRET_NOT_SET, which is not set",
                 "source.serviceConnection.config.apiKey.value could not be resolved (secretsmanager: reference): "
-                        + "IllegalStateException: no secret store is configured",
+                        + "no secret store is configured",
                 "source.serviceConnection.config.apiKey.in must be header or query, not 'cookie'"), e.problems());
         assertFalse(e.getMessage().contains("literal-secret"));
 
@@ -144,7 +145,7 @@ class SpecAccessTest {
         IngestSettings settings = reader.ingestSettings(Specs.readJson("""
                 {"source": {"serviceName": "s", "serviceConnection": {"config": {"type": "Rest",
                    "openAPISchemaConnection": {"openAPISchemaURL": "http://h/spec.json"}, "docURL": "https://docs.example.com",
-                   "headers": {"X-Tenant": "acme"}, "apiKey": {"name": "k", "value": "env:SPEC_KEY"}}}},
+                   "headers": {"X-Tenant": "acme"}, "apiKey": {"name": "k", "value": "env:OMREST_SECRET_SPEC_KEY"}}}},
                  "sink": {"type": "file", "config": {"filename": "target/x.json"}}}"""));
         assertEquals(Specs.readJson("""
                 {"type": "Rest", "openAPISchemaConnection": {"openAPISchemaURL": "http://h/spec.json"},

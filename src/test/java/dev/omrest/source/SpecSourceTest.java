@@ -48,7 +48,7 @@ class SpecSourceTest {
     void aServerThatNeverAnswersTimesOut() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             URI uri = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/spec.json");
-            assertEquals("Failed to fetch the OpenAPI schema from " + uri + ": timed out after 1 s",
+            assertEquals("Failed to fetch the OpenAPI schema from " + uri + ": timed out after 1 s (the whole fetch, redirects and body included)",
                     assertThrows(SpecFetchException.class, () -> new SpecSource(SMALL).fetch(new SpecLocation.Url(uri, HttpAccess.NONE))).getMessage());
         }
     }
@@ -79,14 +79,5 @@ class SpecSourceTest {
                         .getMessage());
         assertEquals("The OpenAPI schema file " + dir + " does not exist or is not a regular file",
                 assertThrows(SpecFetchException.class, () -> new SpecSource(SMALL).fetch(new SpecLocation.File(dir))).getMessage());
-    }
-
-    @Test
-    void linkLocalAndEc2MetadataAddressesAreRecognised() throws Exception {
-        assertTrue(AddressGuard.isMetadataOrLinkLocal(InetAddress.getByName("169.254.169.254")));
-        assertTrue(AddressGuard.isMetadataOrLinkLocal(InetAddress.getByName("fd00:ec2::254")));
-        assertTrue(AddressGuard.isMetadataOrLinkLocal(InetAddress.getByName("fe80::1")));
-        assertFalse(AddressGuard.isMetadataOrLinkLocal(InetAddress.getByName("127.0.0.1")));
-        assertFalse(AddressGuard.isMetadataOrLinkLocal(InetAddress.getByName("fd00:ec2::253")));
     }
 }

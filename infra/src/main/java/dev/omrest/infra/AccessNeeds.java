@@ -31,6 +31,11 @@ public record AccessNeeds(
     public static final String SECRETS_MANAGER = "secretsmanager:";
     public static final String SSM = "ssm:";
     public static final String ENV = "env:";
+    /**
+     * The function resolves {@code env:} references only to variables with this prefix (its {@code omrest.secrets.env-prefix}
+     * default), never the runtime's own: a schedule naming any other variable would fail at every run.
+     */
+    public static final String ENV_PREFIX = "OMREST_SECRET_";
     /** Keys (compared case-insensitively) whose string values are credentials. */
     public static final Set<String> SECRET_KEYS = Set.of(
             "jwttoken", "token", "password", "clientsecret", "apikey", "awssecretaccesskey", "awssessiontoken");
@@ -134,6 +139,9 @@ public record AccessNeeds(
             String name = value.substring(ENV.length());
             if (!ENV_NAME.matcher(name).matches()) {
                 problems.add(path + " is not a valid environment variable reference (" + ENV + "NAME)");
+            } else if (!name.startsWith(ENV_PREFIX)) {
+                problems.add(path + " names " + name + ", but the function resolves env: references only to variables"
+                        + " that start with " + ENV_PREFIX);
             } else {
                 envVars.add(name);
             }

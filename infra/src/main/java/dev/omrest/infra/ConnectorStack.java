@@ -135,6 +135,9 @@ public class ConnectorStack extends Stack {
             // Funqy does not hand the Lambda context to functions: the run learns its deadline from here
             environment.put("OMREST_RUN_DEADLINE", runDeadline(settings.timeoutSeconds().get(sizing)));
         }
+        if (sizing == Sizing.TEST_CONNECTION_HTTP) {
+            environment.putAll(callerAllowances());
+        }
         boolean jvm = settings.mode() == DeploySettings.Mode.JVM;
         if (!jvm) {
             environment.put("DISABLE_SIGNAL_HANDLERS", "true");   // as Quarkus's own sam.native.yaml
@@ -207,6 +210,29 @@ public class ConnectorStack extends Stack {
                 role.addToPrincipalPolicy(s3);
             }
         }
+    }
+
+    /**
+     * What callers of the function URL may make it use (README "Security"): nothing unless the deployment says so.
+     * With {@code testConnectionReadsSecrets}, exactly the references the schedules name, as IAM grants them.
+     */
+    private Map<String, String> callerAllowances() {
+        Map<String, String> allowances = new LinkedHashMap<>();
+        if (settings.testConnectionReadsSecrets()) {
+            Set<String> references = new TreeSet<>();
+            for (ScheduledService service : services) {
+                service.access().secrets().forEach(id -> references.add(AccessNeeds.SECRETS_MANAGER + id));
+                service.access().parameters().forEach(name -> references.add(AccessNeeds.SSM + name));
+            }
+            if (!references.isEmpty()) {
+                allowances.put("OMREST_HTTP_SECRET_REFERENCES", String.join(",", references));
+            }
+        }
+        settings.testConnectionFileDirectory().ifPresent(dir -> allowances.put("OMREST_HTTP_FILE_DIRECTORY", dir));
+        if (!settings.testConnectionS3Endpoints().isEmpty()) {
+            allowances.put("OMREST_HTTP_S3_ENDPOINTS", String.join(",", settings.testConnectionS3Endpoints()));
+        }
+        return allowances;
     }
 
     private List<String> secretArns(Set<String> secrets) {

@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  *   <tr><td>logRetentionDays</td><td>30</td><td>a CloudWatch Logs retention value (1, 3, 5, 7, 14, 30, 60, 90, ...)</td></tr>
  *   <tr><td>ingestMemoryMb, ingestTimeoutSeconds, testConnectionMemoryMb, testConnectionTimeoutSeconds</td><td>{@link Sizing}</td><td>overrides</td></tr>
  *   <tr><td>testConnectionInvokers</td><td>this account</td><td>comma list of account ids or IAM ARNs allowed to call the function URL</td></tr>
- *   <tr><td>testConnectionReadsSecrets</td><td>false</td><td>let the test-connection functions read the secrets/parameters the schedules name</td></tr>
+ *   <tr><td>testConnectionReadsSecrets</td><td>false</td><td>let the test-connection functions read the secrets/parameters the schedules name
+ *   (IAM, and {@code OMREST_HTTP_SECRET_REFERENCES} on the function URL's function)</td></tr>
+ *   <tr><td>testConnectionFileDirectory</td><td>none</td><td>the directory whose files the function URL's callers may name</td></tr>
+ *   <tr><td>testConnectionS3Endpoints</td><td>none</td><td>comma list of custom S3 endpoints the function URL's callers may name</td></tr>
  *   <tr><td>alarmTopicArn</td><td>none</td><td>SNS topic that receives the alarms</td></tr>
  * </table>
  */
@@ -44,6 +47,8 @@ public record DeploySettings(
         Map<Sizing, Integer> timeoutSeconds,
         List<String> testConnectionInvokers,
         boolean testConnectionReadsSecrets,
+        Optional<String> testConnectionFileDirectory,
+        List<String> testConnectionS3Endpoints,
         Optional<String> alarmTopicArn) {
 
     public static final String RUNTIME = "runtime";
@@ -57,6 +62,8 @@ public record DeploySettings(
     public static final String TEST_CONNECTION_TIMEOUT = "testConnectionTimeoutSeconds";
     public static final String TEST_CONNECTION_INVOKERS = "testConnectionInvokers";
     public static final String TEST_CONNECTION_READS_SECRETS = "testConnectionReadsSecrets";
+    public static final String TEST_CONNECTION_FILE_DIRECTORY = "testConnectionFileDirectory";
+    public static final String TEST_CONNECTION_S3_ENDPOINTS = "testConnectionS3Endpoints";
     public static final String ALARM_TOPIC_ARN = "alarmTopicArn";
 
     public static final String DEFAULT_FUNCTION_ZIP = "../target/function.zip";
@@ -137,19 +144,23 @@ public record DeploySettings(
             if (testTimeout != null) timeout.put(s, testTimeout);
         }
 
-        List<String> invokers = new ArrayList<>();
-        Object rawInvokers = node.tryGetContext(TEST_CONNECTION_INVOKERS);
-        if (rawInvokers instanceof List<?> list) {
-            list.forEach(o -> invokers.add(String.valueOf(o).strip()));
-        } else if (rawInvokers != null) {
-            Arrays.stream(String.valueOf(rawInvokers).split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(invokers::add);
-        }
+        List<String> invokers = list(node, TEST_CONNECTION_INVOKERS);
         for (String invoker : invokers) {
             if (!ACCOUNT.matcher(invoker).matches() && !ARN.matcher(invoker).matches()) {
                 problems.add(TEST_CONNECTION_INVOKERS + ": '" + invoker + "' is neither a 12-digit account id nor an IAM ARN");
             }
         }
         boolean readsSecrets = bool(node, TEST_CONNECTION_READS_SECRETS, problems);
+        String fileDirectory = string(node, TEST_CONNECTION_FILE_DIRECTORY, "");
+        if (!fileDirectory.isEmpty() && !fileDirectory.startsWith("/")) {
+            problems.add(TEST_CONNECTION_FILE_DIRECTORY + " must be an absolute path in the function's file system, such as /var/task/specs");
+        }
+        List<String> s3Endpoints = list(node, TEST_CONNECTION_S3_ENDPOINTS);
+        for (String endpoint : s3Endpoints) {
+            if (!endpoint.startsWith("https://") && !endpoint.startsWith("http://") || endpoint.contains(",")) {
+                problems.add(TEST_CONNECTION_S3_ENDPOINTS + ": '" + endpoint + "' is not an http(s) URL");
+            }
+        }
         String topic = string(node, ALARM_TOPIC_ARN, "");
         if (!topic.isEmpty() && !topic.startsWith("arn:")) {
             problems.add(ALARM_TOPIC_ARN + " must be an SNS topic ARN");
@@ -158,7 +169,20 @@ public record DeploySettings(
             throw new InvalidConfigException("Invalid context value(s):\n  - " + String.join("\n  - ", problems));
         }
         return new DeploySettings(mode, architecture, zip, services, retention, Map.copyOf(memory), Map.copyOf(timeout),
-                List.copyOf(invokers), readsSecrets, topic.isEmpty() ? Optional.empty() : Optional.of(topic));
+                List.copyOf(invokers), readsSecrets, fileDirectory.isEmpty() ? Optional.empty() : Optional.of(fileDirectory),
+                List.copyOf(s3Endpoints), topic.isEmpty() ? Optional.empty() : Optional.of(topic));
+    }
+
+    /** A comma-separated string from the command line, or a JSON list from cdk.json. */
+    private static List<String> list(Node node, String key) {
+        List<String> values = new ArrayList<>();
+        Object raw = node.tryGetContext(key);
+        if (raw instanceof List<?> list) {
+            list.forEach(o -> values.add(String.valueOf(o).strip()));
+        } else if (raw != null) {
+            Arrays.stream(String.valueOf(raw).split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(values::add);
+        }
+        return values;
     }
 
     private static String string(Node node, String key, String fallback) {
