@@ -31,16 +31,18 @@ class JvmStackTest {
 
     @BeforeAll
     static void synth() {
-        stack = Fixtures.stack(Fixtures.app(dir, Map.of(
-                DeploySettings.RUNTIME, "jvm",
-                DeploySettings.ARCHITECTURE, "arm64",
-                DeploySettings.FUNCTION_ZIP, Fixtures.jvmZip(dir).toString(),
-                DeploySettings.SERVICES_FILE, Fixtures.resource("test-services.json").toString(),
-                DeploySettings.LOG_RETENTION_DAYS, "7",
-                DeploySettings.TEST_CONNECTION_READS_SECRETS, "true",
-                DeploySettings.TEST_CONNECTION_INVOKERS, "444455556666, " + ROLE,
-                DeploySettings.INGEST_MEMORY, "3008",
-                DeploySettings.ALARM_TOPIC_ARN, TOPIC)));
+        stack = Fixtures.stack(Fixtures.app(dir, Map.<String, Object>ofEntries(
+                Map.entry(DeploySettings.RUNTIME, "jvm"),
+                Map.entry(DeploySettings.ARCHITECTURE, "arm64"),
+                Map.entry(DeploySettings.FUNCTION_ZIP, Fixtures.jvmZip(dir).toString()),
+                Map.entry(DeploySettings.SERVICES_FILE, Fixtures.resource("test-services.json").toString()),
+                Map.entry(DeploySettings.LOG_RETENTION_DAYS, "7"),
+                Map.entry(DeploySettings.TEST_CONNECTION_READS_SECRETS, "true"),
+                Map.entry(DeploySettings.TEST_CONNECTION_FILE_DIRECTORY, "/var/task/specs"),
+                Map.entry(DeploySettings.TEST_CONNECTION_S3_ENDPOINTS, "https://minio.example:9000, http://s3.internal.example"),
+                Map.entry(DeploySettings.TEST_CONNECTION_INVOKERS, "444455556666, " + ROLE),
+                Map.entry(DeploySettings.INGEST_MEMORY, "3008"),
+                Map.entry(DeploySettings.ALARM_TOPIC_ARN, TOPIC))));
         template = Template.fromStack(stack);
     }
 
@@ -59,10 +61,25 @@ class JvmStackTest {
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                     "MemorySize", sizing == Sizing.INGEST ? 3008 : sizing.memoryMb(DeploySettings.Mode.JVM),
                     "Timeout", sizing.timeoutSeconds(),
-                    "Environment", Match.objectEquals(Map.of("Variables", Match.objectEquals(sizing == Sizing.INGEST
-                            ? Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_RUN_DEADLINE", "PT540S")
-                            : Map.of("QUARKUS_FUNQY_EXPORT", sizing.export()))))));
+                    "Environment", Match.objectEquals(Map.of("Variables", Match.objectEquals(environment(sizing))))));
         }
+    }
+
+    /**
+     * The function URL's function may resolve exactly the references the schedules name (as IAM lets it read them),
+     * read files under the directory given and use the S3 endpoints listed; the plain test connection, invoked through
+     * IAM, needs no such list. Without these context values none is set (NativeStackTest's exact environments).
+     */
+    static Map<String, String> environment(Sizing sizing) {
+        return switch (sizing) {
+            case INGEST -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_RUN_DEADLINE", "PT540S");
+            case TEST_CONNECTION -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export());
+            case TEST_CONNECTION_HTTP -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(),
+                    "OMREST_HTTP_SECRET_REFERENCES", "secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:om/bot-AbCdEf,"
+                            + "secretsmanager:openmetadata/ingestion-bot-jwt,ssm:/specs/petstore-token",
+                    "OMREST_HTTP_FILE_DIRECTORY", "/var/task/specs",
+                    "OMREST_HTTP_S3_ENDPOINTS", "https://minio.example:9000,http://s3.internal.example");
+        };
     }
 
     @Test

@@ -252,7 +252,7 @@ class NativeStackTest {
 
     @Test
     void warnsAboutAnEnvReferenceTheStackDoesNotSet() {
-        Annotations.fromStack(stack).hasWarning("*", Match.stringLikeRegexp(".*inventory_v2 references env:OM_JWT.*"));
+        Annotations.fromStack(stack).hasWarning("*", Match.stringLikeRegexp(".*inventory_v2 references env:OMREST_SECRET_OM_JWT.*"));
     }
 
     private static Map<String, Object> join(Object... parts) {

@@ -42,7 +42,7 @@ class ServicesConfigTest {
 
         ScheduledService inventory = services.get(2);
         assertEquals(Set.of(new S3Object("shared-specs", "inventory/v2/openapi.json")), inventory.access().s3Objects(), "path-style S3 URL");
-        assertEquals(Set.of("OM_JWT"), inventory.access().envVars());
+        assertEquals(Set.of("OMREST_SECRET_OM_JWT"), inventory.access().envVars());
     }
 
     @Test
@@ -85,7 +85,7 @@ class ServicesConfigTest {
 
     @Test
     void refusesLiteralCredentialsInEverySpecAccessScheme() {
-        ObjectNode payload = payload("https://specs.example.com/a.json", "env:OM_JWT");
+        ObjectNode payload = payload("https://specs.example.com/a.json", "env:OMREST_SECRET_OM_JWT");
         ObjectNode config = (ObjectNode) payload.path("source").path("serviceConnection").path("config");
         config.putObject("basicAuth").put("username", "reader").put("password", "hunter2");
         config.putObject("apiKey").put("name", "X-Api-Key").put("in", "header").put("value", "k-123");
@@ -106,9 +106,20 @@ class ServicesConfigTest {
 
     @Test
     void acceptsEveryReferenceKind() {
-        for (String ref : List.of("secretsmanager:om/jwt", "secretsmanager:om/all#jwt", "ssm:/om/jwt", "ssm:om-jwt", "env:OM_JWT")) {
+        for (String ref : List.of("secretsmanager:om/jwt", "secretsmanager:om/all#jwt", "ssm:/om/jwt", "ssm:om-jwt", "env:OMREST_SECRET_OM_JWT")) {
             List<ScheduledService> services = parse(entry("a", "rate(1 day)", payload("https://specs.example.com/a.json", ref)));
             assertEquals(1, services.size(), ref);
+        }
+    }
+
+    @Test
+    void envReferencesMustNameAVariableTheFunctionResolves() {
+        for (String variable : List.of("OM_JWT", "AWS_SECRET_ACCESS_KEY", "_HANDLER")) {
+            InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse(entry("a", "rate(1 day)",
+                    payload("https://specs.example.com/a.json", "env:" + variable))));
+            assertTrue(e.getMessage().contains("services[0].payload.workflowConfig.openMetadataServerConfig.securityConfig.jwtToken names "
+                    + variable + ", but the function resolves env: references only to variables that start with OMREST_SECRET_"),
+                    e.getMessage());
         }
     }
 
@@ -120,9 +131,9 @@ class ServicesConfigTest {
         bad.put("retryAttempts", 500);
         bad.put("enabled", "yes");
         bad.put("schedul", "typo");
-        ObjectNode noName = payload("https://specs.example.com/a.json", "env:JWT");
+        ObjectNode noName = payload("https://specs.example.com/a.json", "env:OMREST_SECRET_JWT");
         ((ObjectNode) noName.get("source")).remove("serviceName");
-        ObjectNode badS3 = payload(null, "env:JWT");
+        ObjectNode badS3 = payload(null, "env:OMREST_SECRET_JWT");
         ((ObjectNode) badS3.path("source").path("serviceConnection").path("config").path("openAPISchemaConnection"))
                 .put("openAPISchemaS3URL", "https://example.com/specs/a.json");
         ObjectNode badRef = payload("https://specs.example.com/a.json", "env:1-not-a-var");
@@ -149,14 +160,14 @@ class ServicesConfigTest {
 
     @Test
     void refusesDuplicateNames() {
-        ObjectNode p = payload("https://specs.example.com/a.json", "env:JWT");
+        ObjectNode p = payload("https://specs.example.com/a.json", "env:OMREST_SECRET_JWT");
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse(entry("same", "rate(1 day)", p), entry("same", "rate(2 days)", p)));
         assertTrue(e.getMessage().contains("services[1].name 'same' is used twice"), e.getMessage());
     }
 
     @Test
     void refusesAPayloadEventBridgeCannotCarry() {
-        ObjectNode p = payload("https://specs.example.com/a.json", "env:JWT");
+        ObjectNode p = payload("https://specs.example.com/a.json", "env:OMREST_SECRET_JWT");
         ((ObjectNode) p.get("source")).put("padding", "x".repeat(ServicesConfig.MAX_INPUT_CHARS));
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> parse(entry("big", "rate(1 day)", p)));
         assertTrue(e.getMessage().contains("EventBridge takes at most 8192"), e.getMessage());
@@ -165,7 +176,7 @@ class ServicesConfigTest {
     @Test
     void refusesS3UrlsWithoutAKeyOrOverPlainHttp() {
         for (String url : List.of("https://bucket.s3.amazonaws.com/", "https://s3.us-east-1.amazonaws.com/bucket", "http://bucket.s3.amazonaws.com/a.json")) {
-            ObjectNode p = payload(null, "env:JWT");
+            ObjectNode p = payload(null, "env:OMREST_SECRET_JWT");
             ((ObjectNode) p.path("source").path("serviceConnection").path("config").path("openAPISchemaConnection")).put("openAPISchemaS3URL", url);
             assertThrows(InvalidConfigException.class, () -> parse(entry("a", "rate(1 day)", p)), url);
         }

@@ -56,10 +56,13 @@ class ValidationTest {
                 DeploySettings.ARCHITECTURE, "sparc",
                 DeploySettings.LOG_RETENTION_DAYS, "31",
                 DeploySettings.TEST_CONNECTION_INVOKERS, "everyone",
+                DeploySettings.TEST_CONNECTION_FILE_DIRECTORY, "specs",
+                DeploySettings.TEST_CONNECTION_S3_ENDPOINTS, "minio:9000",
                 DeploySettings.FUNCTION_ZIP, Fixtures.nativeZip(dir, false).toString(),
                 DeploySettings.SERVICES_FILE, Fixtures.resource("test-services.json").toString()))));
         for (String expected : List.of("runtime must be 'native' or 'jvm'", "architecture must be 'x86_64' or 'arm64'",
-                "logRetentionDays must be one of", "testConnectionInvokers: 'everyone'")) {
+                "logRetentionDays must be one of", "testConnectionInvokers: 'everyone'",
+                "testConnectionFileDirectory must be an absolute path", "testConnectionS3Endpoints: 'minio:9000' is not an http(s) URL")) {
             assertTrue(e.getMessage().contains(expected), "missing '" + expected + "' in " + e.getMessage());
         }
     }
