@@ -3,6 +3,7 @@ package dev.omrest.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.emulator.OpenMetadataEmulator;
 import dev.omrest.emulator.SpecServer;
+import dev.omrest.support.LogCapture;
 import dev.omrest.support.MotoServer;
 import dev.omrest.support.Specs;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,11 +22,13 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static dev.omrest.function.IngestFunctionTest.invoke;
 import static dev.omrest.function.IngestFunctionTest.petstoreYaml;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,21 +105,46 @@ class AwsSourcesTest {
                 .formatted(url, moto.orElseThrow().url(), om.apiUrl());
     }
 
+    /**
+     * Secrets Manager and SSM references, JSON and not, with and without a trailing newline, through every function:
+     * no value reaches an answer or a log line.
+     */
     @Test
-    void aSecretThatIsNotJsonIsNeverQuotedAndATrailingNewlineIsTrimmed() throws IOException {
+    void secretsFromSecretsManagerAndSsmNeverShowThroughAnyFunction() throws IOException {
         Assumptions.assumeTrue(moto.isPresent());
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, BOT_JWT);
         specs = SpecServer.start();
-        specs.serve("/petstore.yaml", 200, "application/yaml", petstoreYaml());
-        JsonNode notJson = invoke(dev.omrest.function.Payloads.url("petstore", specs.url("/petstore.yaml"), null, null, om.apiUrl(),
-                "secretsmanager:omrest/plain#jwt"));
-        assertEquals("failed", notJson.path("status").asText());
-        assertEquals("workflowConfig.openMetadataServerConfig.securityConfig.jwtToken refers to key jwt"
-                + " of secret omrest/plain, which is not a JSON object", notJson.path("errors").get(0).path("message").asText());
-        assertFalse(notJson.toString().contains(PLAIN_SECRET));
-        JsonNode trimmed = invoke(dev.omrest.function.Payloads.url("petstore", specs.url("/petstore.yaml"), null, null, om.apiUrl(),
-                "ssm:/omrest/jwt-newline"));
-        assertEquals("success", trimmed.path("status").asText(), trimmed.toString());
+        specs.serve("/petstore.yaml", 200, "application/yaml", petstoreYaml()).requireBearer("/petstore.yaml", SPEC_TOKEN);
+        String ok = Payloads.url("petstore", specs.url("/petstore.yaml"), "ssm:/omrest/spec-token", null, om.apiUrl(),
+                "ssm:/omrest/jwt-newline");
+        String notJson = Payloads.with(ok, "workflowConfig.openMetadataServerConfig.securityConfig.jwtToken", "secretsmanager:omrest/plain#jwt");
+        String json = Payloads.with(ok, "workflowConfig.openMetadataServerConfig.securityConfig.jwtToken", "secretsmanager:omrest/bot#jwt");
+        List<String> answers = new ArrayList<>();
+        try (LogCapture logs = LogCapture.start()) {
+            JsonNode trimmed = invoke(ok);
+            assertEquals("success", trimmed.path("status").asText(), trimmed.toString());
+            JsonNode failed = invoke(notJson);
+            assertEquals("failed", failed.path("status").asText());
+            assertEquals("workflowConfig.openMetadataServerConfig.securityConfig.jwtToken refers to key jwt of secret omrest/plain,"
+                    + " which is not a JSON object", failed.path("errors").get(0).path("message").asText());
+            assertEquals("success", invoke(json).path("status").asText());
+            answers.addAll(List.of(trimmed.toString(), failed.toString()));
+            for (String payload : List.of(ok, notJson, json)) {
+                answers.add(given().port(8081).contentType("application/json").body(payload).when().post("/testConnection")
+                        .then().extract().asString());
+                answers.add(given().port(8081).contentType("application/json").body(TestConnectionHttpTest.event(payload, false))
+                        .when().post("/testConnectionHttp").then().extract().asString());
+            }
+            assertTrue(answers.get(2).contains("\"status\":\"Successful\""), answers.get(2));
+            assertTrue(answers.get(3).contains("is a secret reference (ssm:…), which this function does not resolve"), answers.get(3));
+            List<String> everything = new ArrayList<>(answers);
+            everything.addAll(logs.lines());
+            for (String secret : List.of(PLAIN_SECRET, BOT_JWT, SPEC_TOKEN)) {
+                for (String line : everything) {
+                    assertFalse(line.contains(secret), "a credential leaked into: " + line);
+                }
+            }
+        }
     }
 
     @Test

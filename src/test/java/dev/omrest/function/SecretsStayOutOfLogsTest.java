@@ -3,21 +3,15 @@ package dev.omrest.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.emulator.OpenMetadataEmulator;
 import dev.omrest.emulator.SpecServer;
+import dev.omrest.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import static dev.omrest.function.IngestFunctionTest.invoke;
 import static dev.omrest.function.IngestFunctionTest.petstoreYaml;
@@ -34,43 +28,20 @@ class SecretsStayOutOfLogsTest {
     static final String CLIENT_SECRET = "client-secret-1f2e3d";
     static final String API_KEY = "apikey-secret-9e8d7c";
 
-    final List<String> logs = new ArrayList<>();
-    final Handler capture = new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            StringWriter text = new StringWriter().append(formatter.formatMessage(record));
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            synchronized (logs) {
-                logs.add(text.toString());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    LogCapture logs;
     OpenMetadataEmulator om;
     SpecServer specs;
 
     @BeforeEach
     void start() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs = LogCapture.start();
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
         specs = SpecServer.start();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.close();
         specs.close();
         om.close();
     }
@@ -102,9 +73,7 @@ class SecretsStayOutOfLogsTest {
         List<String> statuses = reports.stream().map(r -> dev.omrest.support.Specs.readJson(r).path("status").asText()).toList();
         assertEquals(List.of("success", "failed", "failed", "success", "failed", "failed", "failed"), statuses);
         List<String> everything = new ArrayList<>(reports);
-        synchronized (logs) {
-            everything.addAll(logs);
-        }
+        everything.addAll(logs.lines());
         assertTrue(everything.stream().anyMatch(line -> line.contains("ingest service=petstore status=failed")));
         for (String secret : List.of(JWT, SPEC_TOKEN, PASSWORD, CLIENT_SECRET, API_KEY,
                 Base64.getEncoder().encodeToString(("u:" + PASSWORD).getBytes()))) {
@@ -149,9 +118,7 @@ class SecretsStayOutOfLogsTest {
         assertTrue(answers.get(1).contains("\"status\":\"Successful\""), answers.get(1));
         assertTrue(answers.get(2).contains("is a secret reference (env:…), which this function does not resolve"), answers.get(2));
         List<String> everything = new ArrayList<>(answers);
-        synchronized (logs) {
-            everything.addAll(logs);
-        }
+        everything.addAll(logs.lines());
         for (String secret : List.of(envJwt, envToken, runtimeKey, inline)) {
             for (String line : everything) {
                 assertFalse(line.contains(secret), "a credential leaked into: " + line);
