@@ -69,6 +69,19 @@ class HostileServersTest {
     }
 
     @Test
+    void anS3EndpointThatTricklesEndsWithinTheLimit() throws IOException {
+        try (HostileServer server = HostileServer.start(HostileServer.trickle(100))) {
+            SpecLocation.S3 s3 = new SpecLocation.S3(new dev.omrest.config.S3Urls.BucketAndKey("specs", "spec.json"), "us-east-1",
+                    "AKIAEXAMPLE", Secret.of("example-secret"), null, URI.create(server.url("")));
+            long start = System.nanoTime();
+            String message = assertThrows(SpecFetchException.class, () -> new SpecSource(ONE_SECOND).fetch(s3)).getMessage();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("Failed to download S3 object s3://specs/spec.json: timed out after 1 s (the whole download)", message);
+            assertTrue(millis < 2500, "took " + millis + " ms");
+        }
+    }
+
+    @Test
     void slowRedirectHopsShareOneLimit() throws IOException {
         AtomicInteger hops = new AtomicInteger();
         try (HostileServer server = HostileServer.start((head, out) -> {
