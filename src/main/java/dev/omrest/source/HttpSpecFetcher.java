@@ -138,6 +138,11 @@ final class HttpSpecFetcher {
             }
             headers.forEach((name, value) -> request.header(name, value.reveal()));
         } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).startsWith("restricted header name: \"Host\"")) {
+                // the JVM's HTTP client was set up before HttpClients could allow Host: fail closed, and say how to fix it
+                throw new IllegalStateException("the JDK HTTP client refuses the Host header plain-HTTP fetches need; start the JVM"
+                        + " with -Djdk.httpclient.allowRestrictedHeaders=host");
+            }
             // the client's message may quote a header value; names and values are validated with the payload, so
             // this is a URL the client cannot request
             throw new SpecFetchException("Failed to fetch " + what + ": " + Redact.url(uri) + " is not a URL the HTTP client can request");
