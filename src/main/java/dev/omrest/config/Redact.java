@@ -19,12 +19,24 @@ public final class Redact {
         return scheme + uri.getHost() + port + path + (uri.getRawQuery() == null ? "" : "?…");
     }
 
-    /** Any text a caller gave where a URL was expected, fit for a message: no user info, no query, no fragment. */
+    /**
+     * Any text a caller gave where a URL was expected, fit for a message: no user info (wherever an {@code @} stands
+     * before the path, even in text no parser reads as a URL), no query, no fragment.
+     */
     public static String text(String text) {
-        String shown = withoutUserInfo(text);
+        String shown = text.replaceAll("^[\\p{Z}\\s]+|[\\p{Z}\\s]+$", "").replaceAll("[^\\s/?#]*@", "");
         int cut = indexOfAny(shown, "?#");
         shown = cut < 0 ? shown : shown.substring(0, cut) + "?…";
         return shown.length() > 200 ? shown.substring(0, 200) + "…" : shown;
+    }
+
+    /** A reference written in a document, fit for a message: no user info, no query; the fragment (a JSON pointer) kept. */
+    public static String reference(String ref) {
+        String shown = withoutUserInfo(ref);
+        int hash = shown.indexOf('#');
+        String base = hash < 0 ? shown : shown.substring(0, hash);
+        int query = base.indexOf('?');
+        return (query < 0 ? base : base.substring(0, query) + "?…") + (hash < 0 ? "" : shown.substring(hash));
     }
 
     /** The URL as given, less its user info (as stored on entities and the service connection). */

@@ -25,6 +25,8 @@ public interface FunctionConfig {
 
     Secrets secrets();
 
+    TestConnection testConnection();
+
     /** What callers of the functions reached over HTTP (a function URL) may make them use; nothing by default. */
     Http http();
 
@@ -82,6 +84,12 @@ public interface FunctionConfig {
         /** Lets spec URLs point at link-local and cloud metadata addresses; off unless a deployment really needs it. */
         @WithDefault("false")
         boolean allowLinkLocal();
+    }
+
+    interface TestConnection {
+        /** Keep this below the Lambda timeout: a test connection answers within it, whatever the servers do. */
+        @WithDefault("PT90S")
+        Duration deadline();
     }
 
     interface Secrets {

@@ -35,7 +35,8 @@ public class TestConnectionFunction {
     @Funq
     public TestConnectionResult testConnection(JsonNode payload) {
         return new TestConnectionPipeline(PayloadReaders.deployment(config), PayloadReaders.deploymentLimits(config),
-                (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config))).run(payload);
+                (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config)),
+                config.testConnection().deadline()).run(payload);
     }
 
     /**
@@ -65,7 +66,8 @@ public class TestConnectionFunction {
         try {
             TestConnectionPipeline pipeline = new TestConnectionPipeline(PayloadReaders.caller(config),
                     PayloadReaders.callerLimits(config),
-                    (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config)));
+                    (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config)),
+                    config.testConnection().deadline());
             return HttpAnswer.json(200, JSON.writeValueAsString(pipeline.run(payload)));
         } catch (InvalidPayloadException e) {
             ObjectNode answer = JSON.createObjectNode().put("message", e.getMessage());

@@ -75,9 +75,9 @@ public final class AddressGuard {
         }
         if (address instanceof Inet6Address) {
             byte[] b = address.getAddress();
-            // fd00:ec2::254, the EC2 instance metadata service over IPv6
+            // fd00:ec2::254 (the EC2 instance metadata service over IPv6) and fd00:ec2::23 (EKS Pod Identity credentials)
             return (b[0] & 0xff) == 0xfd && b[1] == 0 && (b[2] & 0xff) == 0x0e && (b[3] & 0xff) == 0xc2
-                    && allZero(b, 4, 14) && b[14] == 0x02 && (b[15] & 0xff) == 0x54;
+                    && allZero(b, 4, 14) && (b[14] == 0x02 && (b[15] & 0xff) == 0x54 || b[14] == 0 && b[15] == 0x23);
         }
         return false;
     }
@@ -97,8 +97,11 @@ public final class AddressGuard {
         byte[] v4 = null;
         if (allZero(b, 0, 12) && !allZero(b, 12, 15)) {
             v4 = Arrays.copyOfRange(b, 12, 16); // IPv4-compatible (:: and ::1 excluded)
-        } else if (first == 0x64 && second == 0xff9b && (allZero(b, 4, 12) || (b[4] == 0 && b[5] == 1))) {
-            v4 = Arrays.copyOfRange(b, 12, 16);
+        } else if (first == 0x64 && second == 0xff9b && allZero(b, 4, 12)) {
+            v4 = Arrays.copyOfRange(b, 12, 16); // the well-known prefix, /96
+        } else if (first == 0x64 && second == 0xff9b && b[4] == 0 && b[5] == 1) {
+            // the local-use prefix 64:ff9b:1::/48, in the /96 layout or RFC 6052's /48 one (bits 64-71 are zero)
+            v4 = allZero(b, 6, 12) ? Arrays.copyOfRange(b, 12, 16) : new byte[]{b[6], b[7], b[9], b[10]};
         } else if (first == 0x2002) {
             v4 = Arrays.copyOfRange(b, 2, 6);
         } else if (first == 0x2001 && second == 0) {

@@ -27,11 +27,9 @@ public final class OpenMetadataClients {
         try {
             AddressGuard.check(target.apiUrl(), reach);
         } catch (AddressGuard.Refused e) {
-            if (!e.unknownHost()) {
-                throw new OpenMetadataException(0, "Refusing to connect to OpenMetadata at " + Redact.url(target.apiUrl())
-                        + ": " + e.getMessage());
-            }
-            // an unknown host: the client's own failure says so, with its retries, as for any unreachable server
+            // an unknown host too: a name that does not resolve now and resolves later could not have been checked
+            throw new OpenMetadataException(0, (e.unknownHost() ? "Cannot reach OpenMetadata at " : "Refusing to connect to OpenMetadata at ")
+                    + Redact.url(target.apiUrl()) + ": " + e.getMessage());
         }
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(target.apiUrl())

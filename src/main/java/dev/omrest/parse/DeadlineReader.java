@@ -26,6 +26,9 @@ final class DeadlineReader extends FilterReader {
     }
 
     private void check() throws TimeUp {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new TimeUp("the YAML parser was stopped (the run's time is up)");
+        }
         if (System.nanoTime() - deadlineNanos > 0) {
             throw new TimeUp("the YAML parser gave up after " + DocumentReader.YAML_TIME_LIMIT.toSeconds() + " s");
         }

@@ -26,6 +26,8 @@ final class DocumentReader {
     static final int MAX_NESTING_DEPTH = 500;
     /** A YAML document larger than the JSON parser reads in this time is not worth waiting for. */
     static final Duration YAML_TIME_LIMIT = Duration.ofSeconds(20);
+    /** A document that starts as JSON but is not is tried as YAML only up to this size (hand-written flow style). */
+    static final int MAX_FLOW_YAML_BYTES = 1024 * 1024;
     private final ObjectMapper json;
     private final ObjectMapper yaml;
 
@@ -61,25 +63,33 @@ final class DocumentReader {
             return orFail(readYaml(text, start, raw.quotable()), raw, "YAML");
         }
         String mediaType = raw.mediaType() == null ? "" : raw.mediaType().toLowerCase(Locale.ROOT);
-        if (!mediaType.contains("yaml") && !mediaType.contains("yml") && startsAsJson(text, start)) {
-            // a document that starts as JSON and is not JSON is a JSON error: YAML's scanner could spend minutes on it
-            // (an unterminated string of 100 MB), and would only find it is not YAML either
-            return orFail(readJson(text, start, raw.quotable()), raw, "JSON");
+        boolean servedAsYaml = mediaType.contains("yaml") || mediaType.contains("yml");
+        Attempt asJson;
+        Attempt asYaml;
+        if (startsAsJson(text, start)) {
+            asJson = readJson(text, start, raw.quotable());
+            if (asJson.node != null) {
+                return asJson.node;
+            }
+            if (text.length - start > MAX_FLOW_YAML_BYTES) {
+                // a document that starts as JSON and is not JSON is a JSON error: YAML's scanner could spend minutes
+                // on it (an unterminated string of 100 MB), and would only find it is not YAML either
+                return orFail(asJson, raw, "JSON");
+            }
+            asYaml = readYaml(text, start, raw.quotable()); // YAML's flow style, as people write small documents by hand
+        } else if (servedAsYaml) {
+            asYaml = readYaml(text, start, raw.quotable());
+            if (asYaml.node != null) {
+                return asYaml.node;
+            }
+            asJson = readJson(text, start, raw.quotable());
+        } else {
+            asJson = readJson(text, start, raw.quotable());
+            if (asJson.node != null) {
+                return asJson.node;
+            }
+            asYaml = readYaml(text, start, raw.quotable());
         }
-        Attempt first = null;
-        if (mediaType.contains("json")) {
-            first = readJson(text, start, raw.quotable());
-        } else if (mediaType.contains("yaml") || mediaType.contains("yml")) {
-            first = readYaml(text, start, raw.quotable());
-        }
-        if (first != null && first.node != null) {
-            return first.node;
-        }
-        Attempt asJson = readJson(text, start, raw.quotable());
-        if (asJson.node != null) {
-            return asJson.node;
-        }
-        Attempt asYaml = readYaml(text, start, raw.quotable());
         if (asYaml.node != null) {
             return asYaml.node;
         }
@@ -122,10 +132,25 @@ final class DocumentReader {
             }
             return new Attempt(node, null);
         } catch (JsonProcessingException e) {
-            return new Attempt(null, quotable || e.getCause() instanceof DeadlineReader.TimeUp ? messageOf(e) : located(e));
+            return new Attempt(null, quotable || e.getCause() instanceof DeadlineReader.TimeUp ? withYamlHint(messageOf(e)) : located(e));
         } catch (IOException | RuntimeException e) {
             return new Attempt(null, quotable ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName());
+        } catch (OutOfMemoryError e) {
+            // the partial tree is garbage once this returns: the run fails with a reason instead of the function dying
+            return new Attempt(null, TOO_MUCH_STRUCTURE);
         }
+    }
+
+    static final String TOO_MUCH_STRUCTURE = "the document has more structure than this function's memory holds";
+
+    /**
+     * YAML allows an implicit (plain) key of at most 1024 characters; SnakeYAML's words for a longer one do not say so.
+     * (PyYAML, upstream's parser, refuses such keys too.)
+     */
+    private static String withYamlHint(String message) {
+        return message != null && (message.contains("mapping values are not allowed here")
+                || message.contains("could not find expected ':'"))
+                ? message + " (a YAML key longer than 1024 characters must be written as an explicit key, '? key')" : message;
     }
 
     private static String messageOf(JsonProcessingException e) {

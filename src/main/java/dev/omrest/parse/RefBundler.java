@@ -356,7 +356,8 @@ final class RefBundler {
             return;
         }
         if (warnings.size() < MAX_WARNINGS) {
-            warnings.add(message);
+            // a reference written with user info or a query may carry a credential: reports show it without
+            warnings.add(message.replace(ref, dev.omrest.config.Redact.reference(ref)));
         } else {
             suppressed++;
         }

@@ -60,6 +60,16 @@ public final class SpecParser {
     }
 
     public ParsedSpec parse(RawSpec raw) {
+        try {
+            return parseTree(raw);
+        } catch (OutOfMemoryError e) {
+            // what was built is garbage once this returns: the run fails with a reason instead of the function dying
+            throw new SpecParseException("Failed to parse OpenAPI schema " + raw.origin() + ": " + DocumentReader.TOO_MUCH_STRUCTURE
+                    + " (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
+        }
+    }
+
+    private ParsedSpec parseTree(RawSpec raw) {
         JsonNode root = reader.read(raw);
         requireOpenApiObject(root, raw);
         List<String> pathItemWarnings = PathItemRefs.inline(root);

@@ -24,7 +24,8 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private CappedBody(long maxBytes, long declared, Supplier<RuntimeException> tooLarge) {
         this.maxBytes = maxBytes;
         this.tooLarge = tooLarge;
-        this.out = new ByteArrayOutputStream(declared > 0 && declared <= maxBytes ? (int) declared : (int) Math.min(maxBytes, 64 * 1024));
+        // a declared length is a hint, not a promise: at most 1 MiB is set aside before the bytes arrive
+        this.out = new ByteArrayOutputStream((int) Math.min(declared > 0 ? declared : 64 * 1024, Math.min(maxBytes, 1024 * 1024)));
     }
 
     /** A handler that reads the body of a 200 answer up to {@code maxBytes} and no other answer's body. */

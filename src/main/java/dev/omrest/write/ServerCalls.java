@@ -62,7 +62,7 @@ final class ServerCalls {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, true);
     }
 
     /** Like {@link #call}, for a write: the answer's body is read for its outcome alone ({@link JsonBodies#outcome}). */
@@ -73,12 +73,13 @@ final class ServerCalls {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, false);
     }
 
-    private Answer call(Supplier<Response> call, Function<Response, JsonNode> body) {
+    /** @param mustRead whether a 2xx answer that is not JSON fails the call (reads) or not (writes: the status says it all) */
+    private Answer call(Supplier<Response> call, Function<Response, JsonNode> body, boolean mustRead) {
         try {
-            return guard.get(() -> attempt(call, body), Answer.class);
+            return guard.get(() -> attempt(call, body, mustRead), Answer.class);
         } catch (RetryableAnswer exhausted) {
             return exhausted.answer();
         }
@@ -93,7 +94,7 @@ final class ServerCalls {
         return answer;
     }
 
-    private Answer attempt(Supplier<Response> call, Function<Response, JsonNode> readBody) {
+    private Answer attempt(Supplier<Response> call, Function<Response, JsonNode> readBody, boolean mustRead) {
         attempts.incrementAndGet();
         Answer answer;
         long retryAfterMillis = 0;
@@ -104,9 +105,12 @@ final class ServerCalls {
                 try {
                     body = readBody.apply(response);
                 } catch (RuntimeException e) {
-                    // a 2xx answer the run cannot read is no success (a listing read as empty would plan wrong)
-                    unread = "the answer of OpenMetadata at " + server + (e.getCause() instanceof CappedStream.TooLarge tooLarge
-                            ? " " + tooLarge.getMessage() : " could not be read as JSON");
+                    boolean tooLarge = e.getCause() instanceof CappedStream.TooLarge;
+                    // a 2xx answer the run must read and cannot is no success (a listing read as empty would plan wrong)
+                    if (response.getStatus() / 100 == 2 && (tooLarge || mustRead)) {
+                        unread = "the answer of OpenMetadata at " + server + (tooLarge ? " " + e.getCause().getMessage()
+                                : " could not be read as JSON");
+                    }
                     body = MissingNode.getInstance();
                 }
             }

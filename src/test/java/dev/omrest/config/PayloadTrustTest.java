@@ -230,4 +230,13 @@ class PayloadTrustTest {
         assertEquals("http://attacker.example:9000", ((SpecLocation.S3) reader(listed).ingestSettings(Specs.readJson(s3)).spec()).endpoint().toString());
         assertEquals("http://attacker.example:9000", ((SpecLocation.S3) reader(deployment()).ingestSettings(Specs.readJson(s3)).spec()).endpoint().toString());
     }
+
+    @Test
+    void urlTextIsShownWithoutUserInfoWhereverItStands() {
+        assertEquals("host/x", Redact.text("http:u:hunter2@host/x"));
+        assertEquals("http://h/x?…", Redact.text("\u00a0http://u:hunter2@h/x?token=t"));
+        assertEquals("https://h/common.yaml?…#/components/schemas/Pet",
+                Redact.reference("https://u:hunter2@h/common.yaml?token=t#/components/schemas/Pet"));
+        assertEquals("common.yaml#/Pet", Redact.reference("common.yaml#/Pet"));
+    }
 }

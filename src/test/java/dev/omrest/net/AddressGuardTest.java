@@ -20,12 +20,14 @@ class AddressGuardTest {
         assertTrue(AddressGuard.isMetadataOrLinkLocal(InetAddress.getByName("fe80::1")));
         assertFalse(AddressGuard.isMetadataOrLinkLocal(InetAddress.getByName("127.0.0.1")));
         assertFalse(AddressGuard.isMetadataOrLinkLocal(InetAddress.getByName("fd00:ec2::253")));
+        assertTrue(AddressGuard.isMetadataOrLinkLocal(InetAddress.getByName("fd00:ec2::23")), "EKS Pod Identity credentials");
     }
 
     @Test
     void ipv6FormsThatCarryAnIpv4AddressGiveItUp() throws Exception {
         String metadata = "169.254.169.254";
-        for (String form : new String[]{"::a9fe:a9fe", "64:ff9b::a9fe:a9fe", "64:ff9b:1::a9fe:a9fe", "2002:a9fe:a9fe::1",
+        for (String form : new String[]{"::a9fe:a9fe", "64:ff9b::a9fe:a9fe", "64:ff9b:1::a9fe:a9fe", "64:ff9b:1:a9fe:a9:fea9::",
+                "2002:a9fe:a9fe::1",
                 "2001:0:4136:e378:8000:63bf:5601:5601"}) {
             assertEquals(metadata, AddressGuard.embeddedIpv4(InetAddress.getByName(form)).getHostAddress(), form);
         }

@@ -129,8 +129,17 @@ public final class HostileServer implements AutoCloseable {
 
     /** A JSON answer. */
     public static Script json(String body) {
-        return (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
+        return answer(200, "application/json", body);
+    }
+
+    /** An answer with this status, type and body. */
+    public static Script answer(int status, String contentType, String body) {
+        return (head, out) -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            write(out, "HTTP/1.1 " + status + " X\r\nContent-Type: " + contentType + "\r\nContent-Length: " + bytes.length + "\r\n\r\n");
+            out.write(bytes);
+            out.flush();
+        };
     }
 
     @Override

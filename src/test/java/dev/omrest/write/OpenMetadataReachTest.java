@@ -44,4 +44,28 @@ class OpenMetadataReachTest {
             assertEquals(0, runtime.heads().size());
         }
     }
+
+    @Test
+    void anHtmlRefusalStillSaysWhichCredentialToCheck() throws IOException {
+        try (HostileServer proxy = HostileServer.start(HostileServer.answer(401, "text/html", "<html>denied</html>"))) {
+            ServerCheck check = OpenMetadataProbe.check(new SinkTarget.OpenMetadata(URI.create(proxy.url("/api")),
+                    Secret.of("jwt")), "svc", Reach.DEFAULT);
+            assertEquals(new ServerCheck(false, "GET /v1/system/version failed: HTTP 401"
+                    + " (check workflowConfig.openMetadataServerConfig.securityConfig.jwtToken)"), check);
+        }
+    }
+
+    @Test
+    void aHostThatDoesNotResolveWhenCheckedIsNotTriedLater() {
+        java.util.function.Function<String, java.net.InetAddress[]> resolver = dev.omrest.net.AddressGuard.resolver;
+        dev.omrest.net.AddressGuard.resolver = host -> null;
+        try {
+            ServerCheck check = OpenMetadataProbe.check(new SinkTarget.OpenMetadata(URI.create("http://rebinding.example:8585/api"),
+                    Secret.of("jwt")), "svc", Reach.DEFAULT);
+            assertEquals(new ServerCheck(false, "Cannot reach OpenMetadata at http://rebinding.example:8585/api: unknown host"
+                    + " rebinding.example"), check);
+        } finally {
+            dev.omrest.net.AddressGuard.resolver = resolver;
+        }
+    }
 }

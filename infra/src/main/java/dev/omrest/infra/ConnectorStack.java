@@ -135,6 +135,10 @@ public class ConnectorStack extends Stack {
             // Funqy does not hand the Lambda context to functions: the run learns its deadline from here
             environment.put("OMREST_RUN_DEADLINE", runDeadline(settings.timeoutSeconds().get(sizing)));
         }
+        if (sizing != Sizing.INGEST) {
+            // a test connection answers within this, whatever the servers it checks do
+            environment.put("OMREST_TEST_CONNECTION_DEADLINE", runDeadline(settings.timeoutSeconds().get(sizing)));
+        }
         if (sizing == Sizing.TEST_CONNECTION_HTTP) {
             environment.putAll(callerAllowances());
         }

@@ -73,8 +73,8 @@ class JvmStackTest {
     static Map<String, String> environment(Sizing sizing) {
         return switch (sizing) {
             case INGEST -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_RUN_DEADLINE", "PT540S");
-            case TEST_CONNECTION -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export());
-            case TEST_CONNECTION_HTTP -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(),
+            case TEST_CONNECTION -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_TEST_CONNECTION_DEADLINE", "PT90S");
+            case TEST_CONNECTION_HTTP -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_TEST_CONNECTION_DEADLINE", "PT90S",
                     "OMREST_HTTP_SECRET_REFERENCES", "secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:om/bot-AbCdEf,"
                             + "secretsmanager:openmetadata/ingestion-bot-jwt,ssm:/specs/petstore-token",
                     "OMREST_HTTP_FILE_DIRECTORY", "/var/task/specs",

@@ -66,7 +66,9 @@ class NativeStackTest {
                     Map.entry("Environment", Map.of("Variables", sizing == Sizing.INGEST
                             ? Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "DISABLE_SIGNAL_HANDLERS", "true",
                                     "OMREST_RUN_DEADLINE", "PT540S")
-                            : Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "DISABLE_SIGNAL_HANDLERS", "true"))),
+                            // no OMREST_HTTP_* allowance by default: the function URL's callers get nothing of the deployment's
+                            : Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "DISABLE_SIGNAL_HANDLERS", "true",
+                                    "OMREST_TEST_CONNECTION_DEADLINE", "PT90S"))),
                     Map.entry("Code", Match.objectLike(Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.zip")))),
                     Map.entry("Description", Match.anyValue()),
                     Map.entry("LoggingConfig", Map.of("LogGroup", ref(stack.logGroup(sizing)))),
