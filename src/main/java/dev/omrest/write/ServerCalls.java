@@ -56,24 +56,29 @@ final class ServerCalls {
 
     /** The call's answer after retries; a transport failure is status 0 with the reason as message. */
     Answer call(Supplier<Response> call) {
-        return call(call, response -> {
-            try (InputStream body = CappedStream.of(response.readEntity(InputStream.class), MAX_ANSWER_BYTES)) {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, true);
+        return call(call, capped(JSON::readTree), true);
     }
 
     /** Like {@link #call}, for a write: the answer's body is read for its outcome alone ({@link JsonBodies#outcome}). */
     Answer write(Supplier<Response> call) {
-        return call(call, response -> {
+        return call(call, capped(JsonBodies::outcome), false);
+    }
+
+    /** How an answer's body becomes JSON. */
+    @FunctionalInterface
+    private interface BodyReader {
+        JsonNode read(InputStream body) throws IOException;
+    }
+
+    /** The body read through {@link CappedStream}: a server that streams without end cannot exhaust the heap. */
+    private static Function<Response, JsonNode> capped(BodyReader reader) {
+        return response -> {
             try (InputStream body = CappedStream.of(response.readEntity(InputStream.class), MAX_ANSWER_BYTES)) {
-                return JsonBodies.outcome(body);
+                return reader.read(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, false);
+        };
     }
 
     /** @param mustRead whether a 2xx answer that is not JSON fails the call (reads) or not (writes: the status says it all) */

@@ -105,6 +105,14 @@ class AwsSourcesTest {
                 .formatted(url, moto.orElseThrow().url(), om.apiUrl());
     }
 
+    /** The petstore spec behind the SSM token, an emulator that takes the bot JWT, and a payload naming both. */
+    private String petstoreBehindSsmToken(OpenMetadataEmulator.Mode mode, String jwtReference) throws IOException {
+        om = OpenMetadataEmulator.start(mode, BOT_JWT);
+        specs = SpecServer.start();
+        specs.serve("/petstore.yaml", 200, "application/yaml", petstoreYaml()).requireBearer("/petstore.yaml", SPEC_TOKEN);
+        return Payloads.url("petstore", specs.url("/petstore.yaml"), "ssm:/omrest/spec-token", null, om.apiUrl(), jwtReference);
+    }
+
     /**
      * Secrets Manager and SSM references, JSON and not, with and without a trailing newline, through every function:
      * no value reaches an answer or a log line.
@@ -112,11 +120,7 @@ class AwsSourcesTest {
     @Test
     void secretsFromSecretsManagerAndSsmNeverShowThroughAnyFunction() throws IOException {
         Assumptions.assumeTrue(moto.isPresent());
-        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, BOT_JWT);
-        specs = SpecServer.start();
-        specs.serve("/petstore.yaml", 200, "application/yaml", petstoreYaml()).requireBearer("/petstore.yaml", SPEC_TOKEN);
-        String ok = Payloads.url("petstore", specs.url("/petstore.yaml"), "ssm:/omrest/spec-token", null, om.apiUrl(),
-                "ssm:/omrest/jwt-newline");
+        String ok = petstoreBehindSsmToken(OpenMetadataEmulator.Mode.V2_0, "ssm:/omrest/jwt-newline");
         String notJson = Payloads.with(ok, "workflowConfig.openMetadataServerConfig.securityConfig.jwtToken", "secretsmanager:omrest/plain#jwt");
         String json = Payloads.with(ok, "workflowConfig.openMetadataServerConfig.securityConfig.jwtToken", "secretsmanager:omrest/bot#jwt");
         List<String> answers = new ArrayList<>();
@@ -187,11 +191,7 @@ class AwsSourcesTest {
     @Test
     void tokensComeFromSsmAndMissingReferencesAreNamed() throws IOException {
         Assumptions.assumeTrue(moto.isPresent());
-        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V1_6, BOT_JWT);
-        specs = SpecServer.start();
-        specs.serve("/petstore.yaml", 200, "application/yaml", petstoreYaml()).requireBearer("/petstore.yaml", SPEC_TOKEN);
-        String payload = Payloads.url("petstore", specs.url("/petstore.yaml"), "ssm:/omrest/spec-token", null, om.apiUrl(),
-                "secretsmanager:omrest/bot#jwt");
+        String payload = petstoreBehindSsmToken(OpenMetadataEmulator.Mode.V1_6, "secretsmanager:omrest/bot#jwt");
         JsonNode report = invoke(payload);
         assertEquals("success", report.path("status").asText(), report.toString());
         assertEquals("ssm:/omrest/spec-token", om.service("petstore").orElseThrow().path("connection").path("config").path("token").asText());
