@@ -137,7 +137,10 @@ public final class ApiMapper {
             }
         }
 
-        /** §6.1: a path belongs to a collection by the tags of its first operation; all its operations follow it. */
+        /**
+         * Each operation belongs to the collections its own tags name, or to {@code default} when it has none (as
+         * upstream 2.0.7's {@code _filter_collection_endpoints}); the collection's endpoints follow document order.
+         */
         private void addEndpoints(CollectionSource collection) {
             List<PathEntry> paths = pathsByCollection().getOrDefault(collection.name(), List.of());
             if (paths.isEmpty()) {
@@ -157,16 +160,16 @@ public final class ApiMapper {
             }
         }
 
-        /** A path with operations: its keys, and the cleaned path the endpoint names use. */
+        /** A path with the operations one collection takes from it: its keys, and the cleaned path the endpoint names use. */
         private record PathEntry(String path, PathItem item, List<String> methods, String cleanPath) {
         }
 
         private Map<String, List<PathEntry>> byCollection;
 
         /**
-         * The paths of each collection, in document order, computed once: {@code default} takes the paths whose first
-         * operation has no tags (or the tag {@code default}), every other collection the paths whose first operation
-         * carries its name.
+         * The paths of each collection, in document order, computed once: an operation goes to every collection its
+         * tags name (string tags only), and to {@code default} when it names none ({@code tags} missing, null, empty,
+         * or without a string) or names {@code default}.
          */
         private Map<String, List<PathEntry>> pathsByCollection() {
             if (byCollection != null) {
@@ -178,24 +181,28 @@ public final class ApiMapper {
             }
             for (String path : openApi.getPaths().keySet()) {
                 PathItem item = spec.pathItem(path);
-                List<String> methods = operationKeys(path, item);
-                if (methods.isEmpty()) {
-                    continue;
-                }
                 String cleanPath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-                PathEntry entry = new PathEntry(path, item, methods, cleanPath);
-                List<String> tags = operation(item, methods.get(0)).getTags();
-                java.util.Set<String> collectionNames = new java.util.LinkedHashSet<>();
-                if (tags == null || tags.isEmpty()) {
-                    collectionNames.add(CollectionSource.DEFAULT);
-                } else {
-                    tags.stream().filter(java.util.Objects::nonNull).forEach(collectionNames::add);
+                Map<String, List<String>> methodsByCollection = new java.util.LinkedHashMap<>();
+                for (String method : operationKeys(path, item)) {
+                    for (String name : collectionsOf(operation(item, method))) {
+                        methodsByCollection.computeIfAbsent(name, k -> new ArrayList<>()).add(method);
+                    }
                 }
-                for (String name : collectionNames) {
-                    byCollection.computeIfAbsent(name, k -> new ArrayList<>()).add(entry);
-                }
+                methodsByCollection.forEach((name, methods) -> byCollection.computeIfAbsent(name, k -> new ArrayList<>())
+                        .add(new PathEntry(path, item, List.copyOf(methods), cleanPath)));
             }
             return byCollection;
+        }
+
+        private static java.util.Set<String> collectionsOf(Operation operation) {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            if (operation.getTags() != null) {
+                operation.getTags().stream().filter(java.util.Objects::nonNull).forEach(names::add);
+            }
+            if (names.isEmpty()) {
+                names.add(CollectionSource.DEFAULT);
+            }
+            return names;
         }
 
         private void addEndpoint(String collectionFqn, String collectionUrl, String path, String cleanPath, String method,

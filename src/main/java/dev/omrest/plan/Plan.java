@@ -14,7 +14,8 @@ import java.util.List;
  * @param seenCollections  FQNs of every collection of this run, written or unchanged
  * @param staleCollections collections of the service the spec no longer has (deleted recursively)
  * @param staleEndpoints   endpoints gone from collections the spec still has
- * @param deletionHeldBack why nothing is deleted this time although something is stale, or null
+ * @param heldBack         why this run writes and deletes nothing (a spec without operations, or one that would mark
+ *                         more of the service deleted than the guard allows), or null
  */
 public record Plan(
         CreateApiService createService,
@@ -25,5 +26,5 @@ public record Plan(
         List<String> seenCollections,
         List<ExistingEntity> staleCollections,
         List<ExistingEntity> staleEndpoints,
-        String deletionHeldBack) {
+        String heldBack) {
 }

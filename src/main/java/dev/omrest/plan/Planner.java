@@ -59,6 +59,8 @@ public final class Planner {
         }
         String heldBack = guard(desired, current, staleCollections, staleEndpoints, options);
         if (heldBack != null) {
+            // a spec that describes nothing, or would take most of the service away, is more likely broken than
+            // meant: nothing of it is applied, not even the collections it still has
             staleCollections.clear();
             staleEndpoints.clear();
         }
@@ -68,9 +70,11 @@ public final class Planner {
             seal(collections, endpoints, current, seenCollections, seenEndpoints, staleCollections, staleEndpoints,
                     inputs, leftOut);
         }
-        List<Write<CreateApiCollection>> collectionWrites = writes(collections, CreateApiCollection::withSourceHash);
-        List<Write<CreateApiEndpoint>> endpointWrites = writes(endpoints, CreateApiEndpoint::withSourceHash);
-        return new Plan(current.serviceExists() ? null : desired.service(), collectionWrites, endpointWrites,
+        List<Write<CreateApiCollection>> collectionWrites = heldBack != null ? List.of()
+                : writes(collections, CreateApiCollection::withSourceHash);
+        List<Write<CreateApiEndpoint>> endpointWrites = heldBack != null ? List.of()
+                : writes(endpoints, CreateApiEndpoint::withSourceHash);
+        return new Plan(current.serviceExists() || heldBack != null ? null : desired.service(), collectionWrites, endpointWrites,
                 unchanged(collections), unchanged(endpoints), seen,
                 List.copyOf(staleCollections), List.copyOf(staleEndpoints), heldBack);
     }
@@ -228,15 +232,16 @@ public final class Planner {
         return List.copyOf(writes);
     }
 
-    /** Why the stale entities must be kept this time, or null when deleting them is safe. */
+    /** Why this run writes and deletes nothing, or null when applying the spec is safe. */
     private static String guard(DesiredState desired, CurrentState current, List<ExistingEntity> staleCollections,
                                 List<ExistingEntity> staleEndpoints, PlanOptions options) {
+        if (desired.operations() == 0) {
+            return "the spec has no operations, so nothing was written" + (staleCollections.isEmpty() && staleEndpoints.isEmpty()
+                    ? "" : " and " + staleCollections.size() + " collection(s) and " + staleEndpoints.size()
+                    + " endpoint(s) of the service were not marked deleted");
+        }
         if (staleCollections.isEmpty() && staleEndpoints.isEmpty()) {
             return null;
-        }
-        if (desired.operations() == 0) {
-            return "the spec has no operations, so " + staleCollections.size() + " collection(s) and "
-                    + staleEndpoints.size() + " endpoint(s) of the service were not marked deleted";
         }
         Set<String> staleParents = new HashSet<>();
         staleCollections.forEach(c -> staleParents.add(c.fqn()));
@@ -245,7 +250,8 @@ public final class Planner {
                 .filter(e -> !e.deleted() && staleParents.contains(e.parentFqn())).count();
         if (live > 0 && !options.allowMassDeletion() && (double) affected / live > options.maxDeletionShare()) {
             return String.format(Locale.ROOT, "this run would mark %d of the service's %d endpoints deleted (%.0f%%), "
-                            + "more than deletionGuardMaxShare %.0f%%; set allowMassDeletion: true to allow it",
+                            + "more than deletionGuardMaxShare %.0f%%, so nothing was written or marked deleted; "
+                            + "set allowMassDeletion: true to allow it",
                     affected, live, 100.0 * affected / live, 100 * options.maxDeletionShare());
         }
         return null;

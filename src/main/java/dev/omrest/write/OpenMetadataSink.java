@@ -109,8 +109,8 @@ public final class OpenMetadataSink implements Sink {
             errors.add(new Notice(serviceName, "Run deadline reached: " + skipped
                     + " entities were not written and nothing was marked deleted; the next run continues"));
         } else {
-            if (plan.deletionHeldBack() != null) {
-                warnings.add(new Notice(serviceName, "Deletion held back: " + plan.deletionHeldBack()));
+            if (plan.heldBack() != null) {
+                warnings.add(new Notice(serviceName, "Held back: " + plan.heldBack()));
             }
             collections.deleted(deleteStaleCollections(plan, serviceName, errors));
             endpoints.deleted(deleteStaleEndpoints(plan, errors, options.deadline()));
@@ -121,7 +121,7 @@ public final class OpenMetadataSink implements Sink {
                 plan.createService() != null,
                 collections.counts(plan.unchangedCollections(), desired.filteredCollections(), desired.collectionFailures().size()),
                 endpoints.counts(plan.unchangedEndpoints(), desired.filteredEndpoints(), desired.endpointFailures().size()),
-                List.copyOf(errors), List.copyOf(warnings), plan.deletionHeldBack(), durations, calls.count(), calls.retries());
+                List.copyOf(errors), List.copyOf(warnings), plan.heldBack(), durations, calls.count(), calls.retries());
     }
 
     @Override

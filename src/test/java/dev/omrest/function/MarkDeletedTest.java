@@ -92,10 +92,45 @@ class MarkDeletedTest extends LoopbackServers {
         assertEquals(0, ingest(ONE_TAG, false).path("counts").path("apiCollection").path("deleted").asInt());
         JsonNode empty = ingest(NO_OPERATIONS, true);
         assertEquals(0, empty.path("counts").path("apiCollection").path("deleted").asInt());
-        assertEquals(List.of("Deletion held back: the spec has no operations, so 2 collection(s) and 0 endpoint(s) of the service were not marked deleted"),
-                empty.path("warnings").findValuesAsText("message"));
-        assertEquals(List.of(), om.requests().stream().filter(r -> r.method().equals("DELETE")).toList());
+        assertEquals(List.of("Held back: the spec has no operations, so nothing was written and 2 collection(s) and 0 endpoint(s)"
+                        + " of the service were not marked deleted"), empty.path("warnings").findValuesAsText("message"));
+        assertEquals(List.of(), om.requests().stream().filter(r -> r.method().equals("DELETE") || r.method().equals("PUT")).toList(),
+                "not even the default collection is written");
         assertFalse(deleted("svc.drop", true));
         assertFalse(deleted("svc.keep", true));
+    }
+
+    /** Before 2.0.7 grouping (all of a path's operations followed its first), as this product ingested /pets. */
+    static final String FIRST_OPERATION_GROUPING = """
+            {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+             "paths": {"/pets": {"get": {"tags": ["pets"], "responses": {}}, "post": {"tags": ["pets"], "responses": {}},
+                                 "delete": {"tags": ["pets"], "responses": {}}},
+                       "/pets/{id}": {"get": {"tags": ["pets"], "responses": {}}, "put": {"tags": ["pets"], "responses": {}}},
+                       "/toys": {"get": {"tags": ["pets"], "responses": {}}}}}""";
+    /** The same spec as it really is: POST tagged admin, DELETE untagged. */
+    static final String OWN_TAGS = FIRST_OPERATION_GROUPING
+            .replace("\"post\": {\"tags\": [\"pets\"]", "\"post\": {\"tags\": [\"admin\"]")
+            .replace("\"delete\": {\"tags\": [\"pets\"], ", "\"delete\": {");
+
+    /**
+     * An upgraded product groups each operation by its own tags (upstream 2.0.7): the endpoints the old grouping put
+     * under the first operation's collection move. The old FQN is soft-deleted, the new one created; the rest stays.
+     */
+    @ParameterizedTest
+    @EnumSource(OpenMetadataEmulator.Mode.class)
+    void anUpgradeMovesOperationsToTheirOwnTagsCollections(OpenMetadataEmulator.Mode mode) {
+        om = OpenMetadataEmulator.start(mode, JWT);
+        assertEquals("success", ingest(FIRST_OPERATION_GROUPING, true, false).path("status").asText());
+        JsonNode report = ingest(OWN_TAGS, true, false);
+        assertEquals("success", report.path("status").asText(), report.toString());
+        assertEquals(2, report.path("counts").path("apiEndpoint").path("created").asInt(), report.toString());
+        assertEquals(2, report.path("counts").path("apiEndpoint").path("deleted").asInt(), report.toString());
+        assertTrue(deleted("svc.pets./pets/post", false));
+        assertTrue(deleted("svc.pets./pets/delete", false));
+        assertFalse(deleted("svc.admin./pets/post", false));
+        assertFalse(deleted("svc.default./pets/delete", false));
+        assertEquals(java.util.Set.of("svc.admin./pets/post", "svc.default./pets/delete", "svc.pets./pets/get",
+                "svc.pets./pets/{id}/get", "svc.pets./pets/{id}/put", "svc.pets./toys/get"), om.liveFqns().get(1));
+        assertEquals(List.of(), om.contractViolations());
     }
 }

@@ -24,8 +24,8 @@ class PathItemRefsIngestTest extends LoopbackServers {
         String payload = Payloads.url("store", specs.url("/api/openapi.yaml"), null, null, om.apiUrl(), JWT);
         JsonNode first = invoke(payload);
         assertEquals("success", first.path("status").asText(), first.toString());
-        assertEquals(new TreeSet<>(List.of("store.default./items/{id}/delete", "store.default./items/{id}/get",
-                        "store.items./items/get", "store.items./items/post", "store.items./racks/get", "store.items./shelves/get")),
+        assertEquals(new TreeSet<>(List.of("store.default./items/{id}/delete", "store.items./items/{id}/get",
+                        "store.items./items/get", "store.stock./items/post", "store.items./racks/get", "store.items./shelves/get")),
                 om.liveFqns().get(1));
         assertEquals(new TreeSet<>(List.of("store.default", "store.items", "store.stock")), om.liveFqns().get(0));
         JsonNode rerun = invoke(payload);

@@ -111,10 +111,12 @@ class SyncTest extends LoopbackServers {
         om.clearRequests();
         JsonNode held = ingest(om, onlyStoreAndUser.replace("tags: [gone]", "tags: [store]"), Map.of("markDeletedApiEndpoints", true));
         // the five pet operations move to `store`: the old FQNs under `pet` would go (5 of 9 endpoints)
-        assertEquals(List.of("Deletion held back: this run would mark 5 of the service's 9 endpoints deleted (56%), "
-                        + "more than deletionGuardMaxShare 50%; set allowMassDeletion: true to allow it"),
+        assertEquals(List.of("Held back: this run would mark 5 of the service's 9 endpoints deleted (56%), "
+                        + "more than deletionGuardMaxShare 50%, so nothing was written or marked deleted; set allowMassDeletion: true to allow it"),
                 held.path("warnings").findValuesAsText("message"));
-        assertEquals(List.of(), om.requests().stream().filter(r -> r.method().equals("DELETE")).toList());
+        assertEquals(List.of(), om.requests().stream().filter(r -> r.method().equals("DELETE") || r.method().equals("PUT")).toList(),
+                "a run the guard holds back writes nothing either");
+        assertEquals(null, om.endpoints().get("petstore.store./pet/post"));
         assertFalse(om.collections().get("petstore.pet").path("deleted").asBoolean());
 
         JsonNode allowed = ingest(om, onlyStoreAndUser.replace("tags: [gone]", "tags: [store]"), Map.of("deletionGuardMaxShare", 0.6));

@@ -154,15 +154,28 @@ class UpstreamCollectionsAndEndpointsTest {
                 Specs.map(odd, upstream("svc", null)).endpoints().stream().map(DesiredState.Mapped::fqn).toList());
     }
 
+    /**
+     * Upstream 2.0.7 groups each operation by its own tags: an operation with several tags goes to each, an untagged
+     * one, {@code tags: null} and {@code tags: ["default"]} to {@code default}; non-string tags and non-operation keys
+     * are skipped. The expected names are what 2.0.7.0's own code gives for this document (bench/upstream-names.py).
+     */
     @Test
-    void firstOperationDecidesThePathAndAllItsOperationsFollow() {
+    void eachOperationGoesToTheCollectionsOfItsOwnTags() {
         String spec = """
                 {"openapi": "3.0.0", "info": {"title": "t", "version": "1"},
                  "paths": {"/things": {"post": {"tags": ["b"], "responses": {}},
                                        "get": {"tags": ["a", "b"], "responses": {}}},
-                           "/both": {"get": {"tags": ["a", "b"], "responses": {}}}}}""";
-        assertEquals(List.of("svc.a./both/get", "svc.b./things/post", "svc.b./things/get", "svc.b./both/get"),
-                Specs.map(spec, upstream("svc", null)).endpoints().stream().map(DesiredState.Mapped::fqn).toList());
+                           "/both": {"get": {"tags": ["a", "b"], "responses": {}}},
+                           "/pets": {"parameters": [], "get": {"tags": ["pets"], "responses": {}},
+                                     "post": {"tags": ["admin"], "responses": {}}, "delete": {"responses": {}},
+                                     "put": {"tags": null, "responses": {}}, "patch": {"tags": ["default"], "responses": {}},
+                                     "head": {"tags": [1, "x"], "responses": {}}, "x-internal": {"a": 1}, "summary": "s"}}}""";
+        DesiredState state = Specs.map(spec, upstream("svc", null));
+        assertEquals(List.of("default", "a", "admin", "b", "pets", "x"), collectionNames(state));
+        assertEquals(List.of("svc.default./pets/delete", "svc.default./pets/put", "svc.default./pets/patch",
+                        "svc.a./things/get", "svc.a./both/get", "svc.admin./pets/post",
+                        "svc.b./things/post", "svc.b./things/get", "svc.b./both/get", "svc.pets./pets/get", "svc.x./pets/head"),
+                state.endpoints().stream().map(DesiredState.Mapped::fqn).toList());
     }
 
     @Test

@@ -93,13 +93,21 @@ class PlannerTest {
                 .map(write -> (Object) write.request()).toList();
     }
 
+    /** Issue 16: not even the `default` collection (with a new URL) is written for a spec that describes nothing. */
     @Test
-    void aSpecWithoutOperationsDeletesNothing() {
+    void aSpecWithoutOperationsWritesAndDeletesNothing() {
         DesiredState empty = Specs.map("""
-                {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}""", Specs.context("svc", null, null));
-        CurrentState current = new CurrentState("1.6.9", true, Map.of("svc.a", new ExistingEntity("1", "svc.a", null, "h", false)), Map.of());
+                {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {}}""", Specs.context("svc", null, "https://new/spec.json"));
+        CurrentState current = new CurrentState("1.6.9", true, Map.of("svc.a", new ExistingEntity("1", "svc.a", null, "h", false),
+                "svc.default", new ExistingEntity("2", "svc.default", null, "h", false)), Map.of());
         Plan plan = Planner.plan(empty, current, PlanOptions.defaults());
         assertEquals(List.of(), plan.staleCollections());
-        assertEquals("the spec has no operations, so 1 collection(s) and 0 endpoint(s) of the service were not marked deleted", plan.deletionHeldBack());
+        assertEquals(List.of(), plan.collections());
+        assertEquals("the spec has no operations, so nothing was written and 1 collection(s) and 0 endpoint(s) of the service"
+                + " were not marked deleted", plan.heldBack());
+        Plan fresh = Planner.plan(empty, new CurrentState("1.6.9", false, Map.of(), Map.of()), PlanOptions.defaults());
+        assertEquals(null, fresh.createService());
+        assertEquals(List.of(), fresh.collections());
+        assertEquals("the spec has no operations, so nothing was written", fresh.heldBack());
     }
 }
