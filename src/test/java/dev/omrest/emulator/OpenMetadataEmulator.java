@@ -1237,6 +1237,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
 
     /** Creates or updates; {@code content} holds the request fields with references resolved. */
     private Upsert store(Table table, String fqn, ObjectNode content, boolean protectCurated) {
+        withSchemaDefaults(content);
         ObjectNode existing = table.byFqn.get(fqn);
         if (existing != null) {
             for (String field : KEPT_WHEN_OMITTED) {
@@ -1263,6 +1264,23 @@ public final class OpenMetadataEmulator implements AutoCloseable {
                 bump(existing.path("version").asDouble()));
         table.put(fqn, entity);
         return new Upsert(200, entity.deepCopy(), wasDeleted ? "Entity restored" : "Entity updated");
+    }
+
+    /**
+     * The server reads a request into its Java types, whose defaults fill what the client left out: an API schema
+     * without {@code schemaType} is {@code JSON}, without {@code schemaFields} empty (apiSchema.json's defaults).
+     */
+    private static void withSchemaDefaults(ObjectNode content) {
+        for (String property : List.of("requestSchema", "responseSchema")) {
+            if (content.get(property) instanceof ObjectNode schema) {
+                if (!schema.hasNonNull("schemaType")) {
+                    schema.put("schemaType", "JSON");
+                }
+                if (!schema.hasNonNull("schemaFields")) {
+                    schema.putArray("schemaFields");
+                }
+            }
+        }
     }
 
     private ObjectNode entity(Table table, String id, String fqn, ObjectNode content, double version) {

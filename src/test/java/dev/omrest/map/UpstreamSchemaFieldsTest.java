@@ -169,7 +169,7 @@ class UpstreamSchemaFieldsTest {
     @Test
     void missingRefTargetGivesNullFieldsAndAWarning() {
         DesiredState state = one(response("{\"$ref\": \"#/components/schemas/Missing\"}"), "{}");
-        assertEquals(Specs.readJson("{\"schemaType\": \"JSON\"}"), Specs.json(endpoint(state).responseSchema()));
+        assertEquals(Specs.readJson("{}"), Specs.json(endpoint(state).responseSchema()));
         assertEquals(List.of("OpenAPI parser: attribute paths.'/op'(post).responses.200.content.'application/json'.schema."
                         + "#/components/schemas/Missing is missing",
                         "Schema 'Missing' not found in components.schemas or definitions"),
