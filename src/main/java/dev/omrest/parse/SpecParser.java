@@ -169,7 +169,9 @@ public final class SpecParser {
         ParseOptions options = new ParseOptions();
         OpenAPIDeserializer.ParseResult result = new OpenAPIDeserializer.ParseResult();
         result.setOaiAuthor(options.isOaiAuthor());
-        result.setInferSchemaType(options.isInferSchemaType());
+        // a schema's type is what the document says: upstream reads an enum without a type as untyped (UNKNOWN,
+        // shown OBJECT), where swagger-parser would make it a string; the extended mode infers types itself
+        result.setInferSchemaType(false);
         result.setAllowEmptyStrings(options.isAllowEmptyString());
         result.setValidateInternalRefs(options.isValidateInternalRefs());
         result.setExplicitStyleAndExplode(options.isExplicitStyleAndExplode());

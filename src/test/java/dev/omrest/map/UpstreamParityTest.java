@@ -1,0 +1,48 @@
+package dev.omrest.map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omrest.config.SchemaFieldsMode;
+import dev.omrest.support.Specs;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Documents whose expected entities are what openmetadata-ingestion 2.0.7.0's own code gives for them
+ * ({@code bench/upstream-entities.py}, saved beside each document as {@code <name>.upstream.jsonl}): collections and
+ * endpoint FQNs in order, and in {@code schemaFields: upstream} mode the request and response schemas exactly.
+ */
+class UpstreamParityTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"empty-and-untyped"})
+    void upstreamModeGivesUpstreamsEntities(String name) {
+        String spec = Specs.resource("specs/parity/" + name + ".json");
+        List<JsonNode> expected = Specs.resource("specs/parity/" + name + ".upstream.jsonl").lines()
+                .map(Specs::readJson).toList();
+        DesiredState state = Specs.map(spec, Specs.context("svc", null, null).withSchemaFields(SchemaFieldsMode.UPSTREAM));
+        assertEquals(expected, actual(state));
+    }
+
+    /** The same lines as the upstream script prints, collections then each collection's endpoints. */
+    static List<JsonNode> actual(DesiredState state) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (DesiredState.Mapped<?> collection : state.collections()) {
+            lines.add(Specs.JSON.createObjectNode().put("collection", collection.fqn()));
+            for (var endpoint : state.endpoints()) {
+                if (endpoint.request().apiCollection().equals(collection.fqn())) {
+                    ObjectNode line = Specs.JSON.createObjectNode().put("endpoint", endpoint.fqn());
+                    line.set("requestSchema", Specs.json(endpoint.request().requestSchema()));
+                    line.set("responseSchema", Specs.json(endpoint.request().responseSchema()));
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+}
