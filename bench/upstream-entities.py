@@ -2,6 +2,10 @@
 """Collections and endpoints as the upstream REST connector builds them, from its own code (no server, no network).
 
     bench/.cache/venv-2.0.7.0/bin/python bench/upstream-entities.py <spec.json|spec.yaml> [service]
+    bench/.cache/venv-2.0.7.0/bin/python bench/upstream-entities.py --batch <list.tsv> <out dir> [service]
+
+(batch: one "<id>\t<path>" per line; writes <out dir>/<id>.upstream.jsonl for each, a {"error": ...} line when
+upstream's parser or mapping fails; one process for all, since importing the package takes seconds)
 
 Prints one JSON object per line, in upstream's order: {"collection": fqn} for each collection, and
 {"endpoint": fqn, "requestSchema": ..., "responseSchema": ...} for each endpoint, the schemas serialised as upstream's
@@ -24,29 +28,53 @@ def dump(schema):
     return None if schema is None else json.loads(schema.model_dump_json())
 
 
-def main():
-    path = sys.argv[1]
-    service = sys.argv[2] if len(sys.argv) > 2 else "svc"
+def entities(path, service):
+    """Upstream's lines for one document, parsed as its file parser does (JSON first, then YAML)."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    document = json.loads(text) if path.endswith(".json") else yaml.safe_load(text)
-
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        document = yaml.safe_load(text)
+    if not isinstance(document, dict):
+        raise ValueError("not an object")
     source = RestSource.__new__(RestSource)
     source.json_response = document
     source.connection = document
     source.source_config = types.SimpleNamespace(apiCollectionFilterPattern=None, apiEndpointFilterPattern=None)
     source.status = types.SimpleNamespace(filter=lambda *a, **k: None, failed=lambda *a, **k: None)
     source._collections = None
+    lines = []
     for collection in source._derive_collections():
         name = collection.name.root
-        print(json.dumps({"collection": fqn_utils._build(service, name)}))
+        lines.append({"collection": fqn_utils._build(service, name)})
         for endpoint_path, methods in (source._filter_collection_endpoints(collection) or {}).items():
             for method, info in methods.items():
-                print(json.dumps({
+                lines.append({
                     "endpoint": fqn_utils._build(service, name, f"{clean_uri(endpoint_path)}/{method}"),
                     "requestSchema": dump(source._get_request_schema(info)),
                     "responseSchema": dump(source._get_response_schema(info)),
-                }))
+                })
+    return lines
+
+
+def main():
+    if sys.argv[1] == "--batch":
+        out = sys.argv[3]
+        service = sys.argv[4] if len(sys.argv) > 4 else "svc"
+        with open(sys.argv[2], encoding="utf-8") as specs:
+            for line in specs:
+                spec_id, path = line.rstrip("\n").split("\t", 1)
+                try:
+                    lines = entities(path, service)
+                except Exception as error:  # noqa: BLE001  (recorded, the batch goes on)
+                    lines = [{"error": f"{type(error).__name__}: {error}"[:500]}]
+                with open(f"{out}/{spec_id}.upstream.jsonl", "w", encoding="utf-8") as f:
+                    for entity in lines:
+                        f.write(json.dumps(entity) + "\n")
+        return
+    for entity in entities(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "svc"):
+        print(json.dumps(entity))
 
 
 if __name__ == "__main__":

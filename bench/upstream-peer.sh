@@ -38,25 +38,10 @@ if [ ! -f "$PAYLOAD" ]; then
 fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE="$ROOT/bench/.cache"
-VENV="$CACHE/venv-$VERSION"
-PYTHON="${UPSTREAM_PYTHON:-python3}"
 
 # --- the venv (cached) ------------------------------------------------------------------------------------
-if [ ! -f "$VENV/.installed" ]; then
-    echo "upstream-peer: installing openmetadata-ingestion==$VERSION into $VENV (once) ..." >&2
-    rm -rf "$VENV"
-    mkdir -p "$CACHE"
-    "$PYTHON" -m venv "$VENV"
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check --upgrade pip >&2
-    # dbt-core >= 1.12 (pulled in through collate-data-diff) needs dbt-core-experimental-parser, whose sdist
-    # downloads its wheel from GitHub at build time: not reachable here. 1.11.x has no such dependency.
-    printf 'dbt-core<1.12\n' > "$VENV/constraints.txt"
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check -c "$VENV/constraints.txt" \
-        "openmetadata-ingestion==$VERSION" >&2
-    "$VENV/bin/metadata" --version >&2
-    touch "$VENV/.installed"
-fi
+# shellcheck source=bench/upstream-venv.sh
+source "$ROOT/bench/upstream-venv.sh" "$VERSION"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/upstream-peer.XXXXXX")"
 SPEC_PID=""

@@ -73,23 +73,29 @@ public final class ApiMapper {
             this.context = context;
             spec.messages().forEach(m -> warnings.add(new Notice(null, "OpenAPI parser: " + m)));
             spec.pathWarnings().forEach(m -> warnings.add(new Notice(null, m)));
-            if (context.schemaFields() == SchemaFieldsMode.UPSTREAM) {
-                OperationSchemas upstream = new OperationSchemas(openApi.getComponents());
-                // operations of a path item from another file are in the bundled model, their references too
-                OperationSchemas fromOtherFiles = new OperationSchemas(spec.bundled().getComponents());
-                this.schemas = new EndpointSchemas() {
-                    @Override
-                    public ApiSchema request(String path, String method, Operation operation, Consumer<String> warn) {
-                        return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).request(operation, warn);
-                    }
+            OperationSchemas upstream = new OperationSchemas(openApi.getComponents());
+            // operations of a path item from another file are in the bundled model, their references too
+            OperationSchemas fromOtherFiles = new OperationSchemas(spec.bundled().getComponents());
+            EndpointSchemas upstreamSchemas = new EndpointSchemas() {
+                @Override
+                public ApiSchema request(String path, String method, Operation operation, Consumer<String> warn) {
+                    return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).request(operation, warn);
+                }
 
-                    @Override
-                    public ApiSchema response(String path, String method, Operation operation, Consumer<String> warn) {
-                        return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).response(operation, warn);
-                    }
-                };
+                @Override
+                public ApiSchema response(String path, String method, Operation operation, Consumer<String> warn) {
+                    return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).response(operation, warn);
+                }
+
+                @Override
+                public String responseEnvelope(String path, String method, Operation operation) {
+                    return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).responseEnvelope(operation);
+                }
+            };
+            if (context.schemaFields() == SchemaFieldsMode.UPSTREAM) {
+                this.schemas = upstreamSchemas;
             } else {
-                this.schemas = new ExtendedSchemas(spec.bundled());
+                this.schemas = new UpstreamFloor(new ExtendedSchemas(spec.bundled()), upstreamSchemas);
                 spec.referenceWarnings().forEach(m -> warnings.add(new Notice(null, m)));
                 boolean noPaths = openApi.getPaths() == null || openApi.getPaths().isEmpty();
                 if (noPaths && openApi.getWebhooks() != null && !openApi.getWebhooks().isEmpty()) {

@@ -48,7 +48,7 @@ final class ExtendedSchemas implements EndpointSchemas {
         if (operation == null) {
             operation = original;
         }
-        FieldWalker walker = new FieldWalker(index, FieldWalker.Direction.REQUEST, warn);
+        FieldWalker walker = new FieldWalker(index, warn);
         RequestBody body = index.requestBody(operation.getRequestBody());
         if (operation.getRequestBody() != null && body == null) {
             warn.accept("Request body reference '" + operation.getRequestBody().get$ref() + "' not found");
@@ -78,7 +78,7 @@ final class ExtendedSchemas implements EndpointSchemas {
         if (responses == null || responses.isEmpty()) {
             return null;
         }
-        FieldWalker walker = new FieldWalker(index, FieldWalker.Direction.RESPONSE, warn);
+        FieldWalker walker = new FieldWalker(index, warn);
         for (String code : responseOrder(responses)) {
             ApiResponse declared = responses.get(code);
             ApiResponse response = index.response(declared);

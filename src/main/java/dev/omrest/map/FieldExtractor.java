@@ -80,6 +80,10 @@ final class FieldExtractor {
         if (definition == null) {
             return new SchemaField(name, DataTypes.UNKNOWN, "OBJECT", null, null);
         }
+        if (definition.getBooleanSchemaValue() != null) {
+            // OAS 3.1's `true`/`false` schema: upstream's reader expects an object there and gives up on the whole schema
+            throw new InvalidFieldException("property '" + name + "' is a boolean schema, not an object");
+        }
         String description = definition.getDescription();
         if (DataTypes.declaredType(definition) != null) {
             String dataType = DataTypes.of(definition);

@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
  *       {@code [discriminator: cat=Cat, …]};</li>
  *   <li>scalar types are format-aware ({@link ExtendedTypes}); the display type is the OpenAPI type and format,
  *       with {@code |null} for nullable ones and the value of a {@code const};</li>
- *   <li>request fields leave out {@code readOnly} properties, response fields {@code writeOnly} ones;</li>
  *   <li>recursion is cut where a reference repeats one of its ancestors (the field stays, marked
  *       {@code (recursive: Name)}, without children); below {@value #MAX_DEPTH} levels, beyond
  *       {@value #MAX_FIELDS} fields, after {@value #MAX_VISITS} schema visits or {@value #MAX_REF_CHAIN} references
@@ -46,14 +45,11 @@ final class FieldWalker {
     /** References followed inside one another (allOf chains do not add depth, so depth alone does not bound the stack). */
     static final int MAX_REF_CHAIN = 64;
 
-    enum Direction { REQUEST, RESPONSE }
-
     /** What cut a tree short; empty when nothing did. */
     record Result(List<SchemaField> fields, List<String> cuts) {
     }
 
     private final SchemaIndex index;
-    private final Direction direction;
     private final Consumer<String> warn;
     private final Map<String, Integer> ancestors = new HashMap<>();
     private int chain;
@@ -65,9 +61,8 @@ final class FieldWalker {
     private boolean visitCut;
     private boolean chainCut;
 
-    FieldWalker(SchemaIndex index, Direction direction, Consumer<String> warn) {
+    FieldWalker(SchemaIndex index, Consumer<String> warn) {
         this.index = index;
-        this.direction = direction;
         this.warn = warn;
     }
 
@@ -361,10 +356,6 @@ final class FieldWalker {
                 if (warned.add("name:" + name)) {
                     warn.accept("Property skipped: " + problem);
                 }
-                continue;
-            }
-            if (definition != null && (direction == Direction.REQUEST && Boolean.TRUE.equals(definition.getReadOnly())
-                    || direction == Direction.RESPONSE && Boolean.TRUE.equals(definition.getWriteOnly()))) {
                 continue;
             }
             fieldCount++;

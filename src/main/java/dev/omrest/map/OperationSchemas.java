@@ -71,6 +71,17 @@ final class OperationSchemas {
         }
     }
 
+    /** {@code data} when the response's fields are those of the schema its {@code data} property references (upstream's case 3). */
+    String responseEnvelope(Operation operation) {
+        Schema<?> schema = responseSchema(operation.getResponses());
+        if (schema == null || schema.get$ref() != null || "array".equals(DataTypes.declaredType(schema))
+                && schema.getItems() != null && schema.getItems().get$ref() != null) {
+            return null;
+        }
+        Map<String, Schema> properties = schema.getProperties();
+        return properties != null && properties.get("data") != null && properties.get("data").get$ref() != null ? "data" : null;
+    }
+
     /** A body schema that is a {@code $ref}, or an array of one; inline bodies are not converted (upstream). */
     private static String bodyRef(Schema<?> body) {
         if (body == null) {

@@ -28,6 +28,25 @@ class ExtendedLimitsTest {
                  "components": {"schemas": {%s}}}""".formatted(root, schemas);
     }
 
+    /** The same, the response being {@code allOf} the root: upstream's rules give no field, so only the caps apply. */
+    private static String composedSpec(String root, String schemas) {
+        return spec(root, schemas).replace("{\"schema\": {\"$ref\": \"#/components/schemas/" + root + "\"}}",
+                "{\"schema\": {\"allOf\": [{\"$ref\": \"#/components/schemas/" + root + "\"}]}}");
+    }
+
+    private static String wideSchemas() {
+        StringJoiner wide = new StringJoiner(", ");
+        for (int i = 0; i < 30; i++) {
+            wide.add("\"w%d\": {\"$ref\": \"#/components/schemas/Fifty\"}".formatted(i));
+        }
+        StringJoiner fifty = new StringJoiner(", ");
+        for (int i = 0; i < 50; i++) {
+            fifty.add("\"f%d\": {\"type\": \"string\"}".formatted(i));
+        }
+        return "\"Wide\": {\"type\": \"object\", \"properties\": {" + wide + "}},"
+                + "\"Fifty\": {\"type\": \"object\", \"properties\": {" + fifty + "}}";
+    }
+
     private static int count(List<SchemaField> fields) {
         int n = 0;
         for (SchemaField f : fields == null ? List.<SchemaField>of() : fields) {
@@ -70,7 +89,7 @@ class ExtendedLimitsTest {
 
     @Test
     void treesAreCutBelowTenLevelsWithAWarning() {
-        DesiredState state = Specs.map(spec("L1", chain(15)), ExtendedSchemaFieldsTest.EXTENDED);
+        DesiredState state = Specs.map(composedSpec("L1", chain(15)), ExtendedSchemaFieldsTest.EXTENDED);
         ApiSchema response = state.endpoints().get(0).request().responseSchema();
         assertEquals(FieldWalker.MAX_DEPTH, depth(response.schemaFields()));
         assertEquals(List.of("Response schema fields cut below depth 10"), ExtendedSchemaFieldsTest.warnings(state));
@@ -85,19 +104,26 @@ class ExtendedLimitsTest {
 
     @Test
     void schemasAreCutAtAThousandFieldsWithAWarning() {
-        StringJoiner wide = new StringJoiner(", ");
-        for (int i = 0; i < 30; i++) {
-            wide.add("\"w%d\": {\"$ref\": \"#/components/schemas/Fifty\"}".formatted(i));
-        }
-        StringJoiner fifty = new StringJoiner(", ");
-        for (int i = 0; i < 50; i++) {
-            fifty.add("\"f%d\": {\"type\": \"string\"}".formatted(i));
-        }
-        DesiredState state = Specs.map(spec("Wide", "\"Wide\": {\"type\": \"object\", \"properties\": {" + wide + "}},"
-                + "\"Fifty\": {\"type\": \"object\", \"properties\": {" + fifty + "}}"), ExtendedSchemaFieldsTest.EXTENDED);
+        DesiredState state = Specs.map(composedSpec("Wide", wideSchemas()), ExtendedSchemaFieldsTest.EXTENDED);
         ApiSchema response = state.endpoints().get(0).request().responseSchema();
         assertEquals(FieldWalker.MAX_FIELDS, count(response.schemaFields()));
         assertEquals(List.of("Response schema fields cut at 1000 fields"), ExtendedSchemaFieldsTest.warnings(state));
+    }
+
+    /** Issue 16: the caps cut only what goes beyond upstream's fields; every field upstream gives is kept. */
+    @Test
+    void fieldsUpstreamGivesAreKeptWhereTheCapsWouldCutThem() {
+        DesiredState deep = Specs.map(spec("L1", chain(15)), ExtendedSchemaFieldsTest.EXTENDED);
+        List<SchemaField> deepFields = deep.endpoints().get(0).request().responseSchema().schemaFields();
+        assertEquals(15, depth(deepFields));
+        assertEquals(List.of("Response schema fields cut below depth 10 (the fields upstream's rules give are kept all the same)"),
+                ExtendedSchemaFieldsTest.warnings(deep));
+        DesiredState wide = Specs.map(spec("Wide", wideSchemas()), ExtendedSchemaFieldsTest.EXTENDED);
+        List<SchemaField> wideFields = wide.endpoints().get(0).request().responseSchema().schemaFields();
+        assertEquals(30 + 30 * 50, count(wideFields));
+        assertEquals(List.of("w0", "w29"), List.of(wideFields.get(0).name(), wideFields.get(29).name()));
+        assertEquals(List.of("Response schema fields cut at 1000 fields (the fields upstream's rules give are kept all the same)"),
+                ExtendedSchemaFieldsTest.warnings(wide));
     }
 
     @Test

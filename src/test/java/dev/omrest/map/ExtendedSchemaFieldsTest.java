@@ -95,7 +95,7 @@ class ExtendedSchemaFieldsTest {
                    {"name": "qty", "dataType": "INT", "dataTypeDisplay": "integer"}]},
                  {"name": "tags", "dataType": "ARRAY", "dataTypeDisplay": "array<string>", "children": [
                    {"name": "item", "dataType": "STRING", "dataTypeDisplay": "string"}]},
-                 {"name": "blobs", "dataType": "ARRAY", "dataTypeDisplay": "array<object>"},
+                 {"name": "blobs", "dataType": "ARRAY", "dataTypeDisplay": "array<object>", "children": [{"name": "item", "dataType": "UNKNOWN"}]},
                  {"name": "untyped", "dataType": "ARRAY", "dataTypeDisplay": "array"},
                  {"name": "counts", "dataType": "MAP", "dataTypeDisplay": "map<string,integer>"},
                  {"name": "byId", "dataType": "MAP", "dataTypeDisplay": "map<string,object>", "children": [
@@ -130,8 +130,9 @@ class ExtendedSchemaFieldsTest {
         assertNull(endpoint(one(body("{\"type\": \"string\", \"format\": \"binary\"}"), "{}")).requestSchema());
     }
 
+    /** Upstream keeps them, so they are kept (issue 16: the extended extraction never loses a field upstream keeps). */
     @Test
-    void readOnlyPropertiesAreNotRequestFieldsAndWriteOnlyOnesNotResponseFields() {
+    void readOnlyAndWriteOnlyPropertiesAreFieldsBothWays() {
         String user = """
                 {"schemas": {"User": {"type": "object", "properties": {
                    "id": {"type": "string", "readOnly": true}, "name": {"type": "string"},
@@ -140,12 +141,12 @@ class ExtendedSchemaFieldsTest {
                 {"requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}},
                  "responses": {"201": {"description": "c", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}}}}""",
                 user));
-        assertFields("""
-                [{"name": "name", "dataType": "STRING", "dataTypeDisplay": "string"},
-                 {"name": "password", "dataType": "STRING", "dataTypeDisplay": "string"}]""", endpoint.requestSchema());
-        assertFields("""
+        String all = """
                 [{"name": "id", "dataType": "STRING", "dataTypeDisplay": "string"},
-                 {"name": "name", "dataType": "STRING", "dataTypeDisplay": "string"}]""", endpoint.responseSchema());
+                 {"name": "name", "dataType": "STRING", "dataTypeDisplay": "string"},
+                 {"name": "password", "dataType": "STRING", "dataTypeDisplay": "string"}]""";
+        assertFields(all, endpoint.requestSchema());
+        assertFields(all, endpoint.responseSchema());
     }
 
     // ------------------------------------------------------------------ compositions
@@ -362,10 +363,15 @@ class ExtendedSchemaFieldsTest {
                    {"name": "q", "dataType": "STRING", "dataTypeDisplay": "string"}]}]""", endpoint(state).requestSchema());
     }
 
+    /**
+     * A body with fields wins over parameters; upstream reads no inline body, so its parameter fields come along too
+     * (in upstream's form: the extended extraction never loses a field upstream keeps).
+     */
     @Test
     void aBodyWithFieldsWinsOverParametersAsUpstreamAndAFieldlessBodyFallsBackToThem() {
         String params = "\"parameters\": [{\"name\": \"q\", \"in\": \"query\", \"schema\": {\"type\": \"string\"}}]";
-        assertFields("[{\"name\": \"a\", \"dataType\": \"STRING\", \"dataTypeDisplay\": \"string\"}]", endpoint(one("""
+        assertFields("[{\"name\": \"a\", \"dataType\": \"STRING\", \"dataTypeDisplay\": \"string\"},"
+                + " {\"name\": \"q\", \"dataType\": \"STRING\"}]", endpoint(one("""
                 {%s, "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {"a": {"type": "string"}}}}}},
                  "responses": {}}""".formatted(params), "{}")).requestSchema());
         assertFields("[{\"name\": \"q\", \"dataType\": \"STRING\", \"dataTypeDisplay\": \"string (query)\"}]", endpoint(one("""

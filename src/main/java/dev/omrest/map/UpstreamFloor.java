@@ -1,0 +1,114 @@
+package dev.omrest.map;
+
+import dev.omrest.openmetadata.ApiSchema;
+import dev.omrest.openmetadata.SchemaField;
+import io.swagger.v3.oas.models.Operation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The extended extraction, never with less than upstream's: a request or response upstream gives a schema for has one
+ * (an empty-object body is {@code schemaFields: []}, as upstream stores it), and every field upstream gives is there
+ * under the same name path, the extended field where both have one. What the extended caps cut beyond upstream's
+ * fields stays cut (their warnings say what); upstream's own fields are never cut.
+ */
+final class UpstreamFloor implements EndpointSchemas {
+    private static final Consumer<String> QUIET = message -> { };
+    private final EndpointSchemas extended;
+    private final EndpointSchemas upstream;
+
+    UpstreamFloor(EndpointSchemas extended, EndpointSchemas upstream) {
+        this.extended = extended;
+        this.upstream = upstream;
+    }
+
+    @Override
+    public ApiSchema request(String path, String method, Operation operation, Consumer<String> warn) {
+        List<String> cuts = new ArrayList<>();
+        ApiSchema extendedSchema = extended.request(path, method, operation, cuts::add);
+        // upstream's warnings are about what the extended extraction reads anyway: said once, by it
+        ApiSchema floored = floor(extendedSchema, upstream.request(path, method, operation, QUIET), null);
+        report(cuts, extendedSchema, floored, warn);
+        return floored;
+    }
+
+    @Override
+    public ApiSchema response(String path, String method, Operation operation, Consumer<String> warn) {
+        List<String> cuts = new ArrayList<>();
+        ApiSchema extendedSchema = extended.response(path, method, operation, cuts::add);
+        ApiSchema floored = floor(extendedSchema, upstream.response(path, method, operation, QUIET),
+                upstream.responseEnvelope(path, method, operation));
+        report(cuts, extendedSchema, floored, warn);
+        return floored;
+    }
+
+    /** The extended extraction's warnings; a cut that upstream's fields made good says so. */
+    private static void report(List<String> warnings, ApiSchema extended, ApiSchema floored, Consumer<String> warn) {
+        boolean restored = floored != extended;
+        for (String warning : warnings) {
+            warn.accept(restored && warning.contains(" fields cut ")
+                    ? warning + " (the fields upstream's rules give are kept all the same)" : warning);
+        }
+    }
+
+    /**
+     * @param envelope the extended field whose children upstream's fields are (upstream lists the fields of a
+     *                 {@code data} envelope's schema as the response's own), or null for the top level
+     */
+    static ApiSchema floor(ApiSchema extended, ApiSchema upstream, String envelope) {
+        if (upstream == null || upstream.schemaFields() == null) {
+            return extended != null ? extended : upstream;
+        }
+        if (extended == null || extended.schemaFields() == null) {
+            return upstream;
+        }
+        List<SchemaField> merged = envelope == null ? merge(extended.schemaFields(), upstream.schemaFields())
+                : mergeUnder(envelope, extended.schemaFields(), upstream.schemaFields());
+        return merged == extended.schemaFields() ? extended : ApiSchema.json(merged);
+    }
+
+    private static List<SchemaField> mergeUnder(String envelope, List<SchemaField> extended, List<SchemaField> upstream) {
+        for (int i = 0; i < extended.size(); i++) {
+            SchemaField field = extended.get(i);
+            if (field.name().equals(envelope)) {
+                List<SchemaField> children = field.children() == null ? upstream : merge(field.children(), upstream);
+                if (children == field.children()) {
+                    return extended;
+                }
+                List<SchemaField> merged = new ArrayList<>(extended);
+                merged.set(i, new SchemaField(field.name(), field.dataType(), field.dataTypeDisplay(), field.description(), children));
+                return merged;
+            }
+        }
+        return merge(extended, upstream);
+    }
+
+    /** The extended fields, with every upstream field they lack added at the end of its level. */
+    static List<SchemaField> merge(List<SchemaField> extended, List<SchemaField> upstream) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < extended.size(); i++) {
+            byName.putIfAbsent(extended.get(i).name(), i);
+        }
+        List<SchemaField> merged = new ArrayList<>(extended);
+        boolean changed = false;
+        for (SchemaField wanted : upstream) {
+            Integer at = byName.get(wanted.name());
+            if (at == null) {
+                merged.add(wanted);
+                changed = true;
+            } else if (wanted.children() != null && !wanted.children().isEmpty()) {
+                SchemaField have = merged.get(at);
+                List<SchemaField> children = have.children() == null ? wanted.children() : merge(have.children(), wanted.children());
+                if (children != have.children()) {
+                    merged.set(at, new SchemaField(have.name(), have.dataType(), have.dataTypeDisplay(), have.description(), children));
+                    changed = true;
+                }
+            }
+        }
+        return changed ? merged : extended;
+    }
+}
