@@ -14,6 +14,9 @@ operations and read request and response fields run on the parsed document; the 
 Used to check this project's names and `schemaFields: upstream` output against upstream's exactly.
 """
 import json
+import os
+import signal
+import time
 import sys
 import types
 
@@ -23,6 +26,8 @@ from metadata.ingestion.source.api.rest.metadata import RestSource
 from metadata.utils import fqn as fqn_utils
 from metadata.utils.helpers import clean_uri
 
+
+SECONDS_PER_SPEC = 120
 
 def dump(schema):
     return None if schema is None else json.loads(schema.model_dump_json())
@@ -65,13 +70,28 @@ def main():
         with open(sys.argv[2], encoding="utf-8") as specs:
             for line in specs:
                 spec_id, path = line.rstrip("\n").split("\t", 1)
-                try:
-                    lines = entities(path, service)
-                except Exception as error:  # noqa: BLE001  (recorded, the batch goes on)
-                    lines = [{"error": f"{type(error).__name__}: {error}"[:500]}]
-                with open(f"{out}/{spec_id}.upstream.jsonl", "w", encoding="utf-8") as f:
-                    for entity in lines:
-                        f.write(json.dumps(entity) + "\n")
+                target = f"{out}/{spec_id}.upstream.jsonl"
+                # each spec in a forked child (the package is imported once): upstream's field reader has no limits,
+                # and some schemas expand for longer than anyone waits, inside code no signal interrupts
+                child = os.fork()
+                if child == 0:
+                    try:
+                        lines = entities(path, service)
+                    except Exception as error:  # noqa: BLE001  (recorded, the batch goes on)
+                        lines = [{"error": f"{type(error).__name__}: {error}"[:500]}]
+                    with open(target, "w", encoding="utf-8") as f:
+                        for entity in lines:
+                            f.write(json.dumps(entity) + "\n")
+                    os._exit(0)
+                deadline = time.monotonic() + SECONDS_PER_SPEC
+                while os.waitpid(child, os.WNOHANG) == (0, 0):
+                    if time.monotonic() > deadline:
+                        os.kill(child, signal.SIGKILL)
+                        os.waitpid(child, 0)
+                        with open(target, "w", encoding="utf-8") as f:
+                            f.write(json.dumps({"error": f"no result within {SECONDS_PER_SPEC} s"}) + "\n")
+                        break
+                    time.sleep(0.05)
         return
     for entity in entities(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "svc"):
         print(json.dumps(entity))
