@@ -111,7 +111,12 @@ public final class SpecParser {
     private static OpenAPI toModel(JsonNode root, List<String> messages, RawSpec raw) {
         boolean swagger2 = root.hasNonNull("swagger");
         try {
-            return swagger2 ? fromSwagger2(root, messages) : fromOpenApi3(root, messages);
+            if (swagger2) {
+                return fromSwagger2(root, messages);
+            }
+            OpenAPI model = fromOpenApi3(root, messages);
+            RefSiblingDescriptions.apply(root, model);
+            return model;
         } catch (RuntimeException | StackOverflowError e) {
             StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
             throw new SpecParseException("Failed to parse OpenAPI schema " + raw.origin() + ": swagger-parser could not "
