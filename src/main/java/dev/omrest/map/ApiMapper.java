@@ -30,7 +30,12 @@ public final class ApiMapper {
     }
 
     public static DesiredState map(ParsedSpec spec, MappingContext context) {
-        return new Run(spec, context).map();
+        return new Run(spec, context, null).map();
+    }
+
+    /** With upstream's rules to the letter for the fields ({@link UpstreamRules}): what upstream itself stores (parity checks). */
+    static DesiredState mapExactlyAsUpstream(ParsedSpec spec, MappingContext context) {
+        return new Run(spec, context, new UpstreamRules(spec, true, FieldExtractor.MAX_FIELDS)).map();
     }
 
     /** The operation of a path item under an OpenAPI operation key, or null. */
@@ -65,7 +70,7 @@ public final class ApiMapper {
         private int filteredCollections;
         private int filteredEndpoints;
 
-        Run(ParsedSpec spec, MappingContext context) {
+        Run(ParsedSpec spec, MappingContext context, EndpointSchemas fieldRules) {
             this.openApi = spec.openApi();
             this.spec = spec;
             this.keyOrder = spec.pathKeyOrder();
@@ -73,29 +78,14 @@ public final class ApiMapper {
             this.context = context;
             spec.messages().forEach(m -> warnings.add(new Notice(null, "OpenAPI parser: " + m)));
             spec.pathWarnings().forEach(m -> warnings.add(new Notice(null, m)));
-            OperationSchemas upstream = new OperationSchemas(openApi.getComponents());
-            // operations of a path item from another file are in the bundled model, their references too
-            OperationSchemas fromOtherFiles = new OperationSchemas(spec.bundled().getComponents());
-            EndpointSchemas upstreamSchemas = new EndpointSchemas() {
-                @Override
-                public ApiSchema request(String path, String method, Operation operation, Consumer<String> warn) {
-                    return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).request(operation, warn);
-                }
-
-                @Override
-                public ApiSchema response(String path, String method, Operation operation, Consumer<String> warn) {
-                    return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).response(operation, warn);
-                }
-
-                @Override
-                public String responseEnvelope(String path, String method, Operation operation) {
-                    return (spec.pathItemFromOtherFile(path) ? fromOtherFiles : upstream).responseEnvelope(operation);
-                }
-            };
-            if (context.schemaFields() == SchemaFieldsMode.UPSTREAM) {
-                this.schemas = upstreamSchemas;
+            if (fieldRules != null) {
+                this.schemas = fieldRules;
+            } else if (context.schemaFields() == SchemaFieldsMode.UPSTREAM) {
+                this.schemas = new UpstreamRules(spec, false, FieldExtractor.MAX_FIELDS);
             } else {
-                this.schemas = new UpstreamFloor(new ExtendedSchemas(spec.bundled()), upstreamSchemas);
+                // the floor is upstream's rules to the letter: what upstream itself would store
+                this.schemas = new UpstreamFloor(new ExtendedSchemas(spec.bundled()),
+                        new UpstreamRules(spec, true, UpstreamFloor.MAX_FIELDS));
                 spec.referenceWarnings().forEach(m -> warnings.add(new Notice(null, m)));
                 boolean noPaths = openApi.getPaths() == null || openApi.getPaths().isEmpty();
                 if (noPaths && openApi.getWebhooks() != null && !openApi.getWebhooks().isEmpty()) {

@@ -28,10 +28,17 @@ final class FieldExtractor {
     private final Consumer<String> warn;
     private final Deque<String> ancestors = new ArrayDeque<>();
     private int built;
+    private final int maxFields;
 
     FieldExtractor(Components components, Consumer<String> warn) {
+        this(components, warn, MAX_FIELDS);
+    }
+
+    /** @param maxFields how many fields one schema may expand to before the extraction gives up on it */
+    FieldExtractor(Components components, Consumer<String> warn, int maxFields) {
         this.schemas = components == null || components.getSchemas() == null ? Map.of() : components.getSchemas();
         this.warn = warn;
+        this.maxFields = maxFields;
     }
 
     /** Fields of the referenced schema; null when it is missing or cannot be converted (with a warning). */
@@ -70,8 +77,8 @@ final class FieldExtractor {
     }
 
     private SchemaField propertyField(String name, Schema<?> definition) {
-        if (++built > MAX_FIELDS) {
-            throw new TooManyFieldsException();
+        if (++built > maxFields) {
+            throw new TooManyFieldsException(maxFields);
         }
         String problem = EntityNames.fieldNameProblem(name);
         if (problem != null) {
@@ -123,8 +130,8 @@ final class FieldExtractor {
 
     /** Not caught per reference: the whole request or response schema fails. */
     static final class TooManyFieldsException extends RuntimeException {
-        TooManyFieldsException() {
-            super("the schema expands to more than " + MAX_FIELDS + " fields");
+        TooManyFieldsException(int maxFields) {
+            super("the schema expands to more than " + maxFields + " fields");
         }
     }
 

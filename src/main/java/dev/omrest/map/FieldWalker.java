@@ -599,7 +599,7 @@ final class FieldWalker {
             if (!s.getType().equalsIgnoreCase("null")) {
                 types.add(s.getType().toLowerCase(Locale.ROOT));
             }
-        } else if (notEmpty(s.getProperties()) || s.getAdditionalProperties() instanceof Schema<?>
+        } else if (notEmpty(s.getProperties()) || s.getAdditionalProperties() != null
                 || notEmpty(s.getPatternProperties())) {
             types.add("object");
         } else if (s.getItems() != null || notEmpty(s.getPrefixItems())) {

@@ -20,15 +20,36 @@ import java.util.function.Consumer;
 final class OperationSchemas {
     private static final List<String> RESPONSE_CODES = List.of("200", "201", "202", "203", "204");
     private final Components components;
+    private final boolean exact;
+    private final int maxFields;
+
+    /**
+     * @param exact upstream's rules to the letter, for an OpenAPI 3 document: only {@code application/json} bodies, no
+     *              {@code components.requestBodies}, {@code responses} or {@code parameters} reference followed
+     *              (compatibility rows 9 and 10 undone); the extended mode's floor ({@link UpstreamFloor}) is these
+     */
+    OperationSchemas(Components components, boolean exact, int maxFields) {
+        this.components = components;
+        this.exact = exact;
+        this.maxFields = maxFields;
+    }
 
     OperationSchemas(Components components) {
-        this.components = components;
+        this(components, false, FieldExtractor.MAX_FIELDS);
+    }
+
+    private Schema<?> jsonSchema(io.swagger.v3.oas.models.media.Content content) {
+        if (!exact) {
+            return MediaTypes.jsonSchema(content);
+        }
+        io.swagger.v3.oas.models.media.MediaType json = content == null ? null : content.get("application/json");
+        return json == null ? null : json.getSchema();
     }
 
     ApiSchema request(Operation operation, Consumer<String> warn) {
-        FieldExtractor fields = new FieldExtractor(components, warn);
+        FieldExtractor fields = new FieldExtractor(components, warn, maxFields);
         try {
-            Schema<?> body = MediaTypes.jsonSchema(requestBody(operation.getRequestBody()) == null ? null
+            Schema<?> body = jsonSchema(requestBody(operation.getRequestBody()) == null ? null
                     : requestBody(operation.getRequestBody()).getContent());
             String ref = bodyRef(body);
             if (ref != null) {
@@ -47,7 +68,7 @@ final class OperationSchemas {
         if (schema == null) {
             return null;
         }
-        FieldExtractor fields = new FieldExtractor(components, warn);
+        FieldExtractor fields = new FieldExtractor(components, warn, maxFields);
         try {
             if (schema.get$ref() != null) {
                 return ApiSchema.json(fields.fieldsOfRef(schema.get$ref()));
@@ -102,7 +123,7 @@ final class OperationSchemas {
         }
         for (String code : RESPONSE_CODES) {
             ApiResponse response = response(responses.get(code));
-            Schema<?> schema = response == null ? null : MediaTypes.jsonSchema(response.getContent());
+            Schema<?> schema = response == null ? null : jsonSchema(response.getContent());
             if (schema != null) {
                 return schema;
             }
@@ -144,14 +165,14 @@ final class OperationSchemas {
     }
 
     private RequestBody requestBody(RequestBody body) {
-        if (body == null || body.get$ref() == null) {
+        if (body == null || body.get$ref() == null || exact) {
             return body;
         }
         return lookup(components == null ? null : components.getRequestBodies(), body.get$ref());
     }
 
     private ApiResponse response(ApiResponse response) {
-        if (response == null || response.get$ref() == null) {
+        if (response == null || response.get$ref() == null || exact) {
             return response;
         }
         return lookup(components == null ? null : components.getResponses(), response.get$ref());
@@ -160,6 +181,9 @@ final class OperationSchemas {
     private Parameter parameter(Parameter parameter) {
         if (parameter == null || parameter.get$ref() == null) {
             return parameter;
+        }
+        if (exact) {
+            return null; // upstream follows only Swagger 2.0's #/parameters/ references
         }
         return lookup(components == null ? null : components.getParameters(), parameter.get$ref());
     }

@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  * fields stays cut (their warnings say what); upstream's own fields are never cut.
  */
 final class UpstreamFloor implements EndpointSchemas {
-    private static final Consumer<String> QUIET = message -> { };
+    /**
+     * Upstream's rules expand some schemas without end (a shared schema referenced from every level): beyond this many
+     * fields the floor gives up on the schema and the extended extraction's own, cut, fields stand, with a warning.
+     */
+    static final int MAX_FIELDS = 20_000;
     private final EndpointSchemas extended;
     private final EndpointSchemas upstream;
 
@@ -30,8 +34,8 @@ final class UpstreamFloor implements EndpointSchemas {
     public ApiSchema request(String path, String method, Operation operation, Consumer<String> warn) {
         List<String> cuts = new ArrayList<>();
         ApiSchema extendedSchema = extended.request(path, method, operation, cuts::add);
-        // upstream's warnings are about what the extended extraction reads anyway: said once, by it
-        ApiSchema floored = floor(extendedSchema, upstream.request(path, method, operation, QUIET), null);
+        // upstream's warnings are about what the extended extraction reads anyway: only a schema too large to floor is said
+        ApiSchema floored = floor(extendedSchema, upstream.request(path, method, operation, tooLarge("Request", warn)), null);
         report(cuts, extendedSchema, floored, warn);
         return floored;
     }
@@ -40,10 +44,19 @@ final class UpstreamFloor implements EndpointSchemas {
     public ApiSchema response(String path, String method, Operation operation, Consumer<String> warn) {
         List<String> cuts = new ArrayList<>();
         ApiSchema extendedSchema = extended.response(path, method, operation, cuts::add);
-        ApiSchema floored = floor(extendedSchema, upstream.response(path, method, operation, QUIET),
+        ApiSchema floored = floor(extendedSchema, upstream.response(path, method, operation, tooLarge("Response", warn)),
                 upstream.responseEnvelope(path, method, operation));
         report(cuts, extendedSchema, floored, warn);
         return floored;
+    }
+
+    private static Consumer<String> tooLarge(String which, Consumer<String> warn) {
+        return message -> {
+            if (message.contains("expands to more than")) {
+                warn.accept(which + " schema: upstream's rules expand it to more than " + MAX_FIELDS
+                        + " fields, so only the extended extraction's fields are kept");
+            }
+        };
     }
 
     /** The extended extraction's warnings; a cut that upstream's fields made good says so. */
@@ -66,6 +79,9 @@ final class UpstreamFloor implements EndpointSchemas {
         if (extended == null || extended.schemaFields() == null) {
             return upstream;
         }
+        if (upstream.schemaFields().isEmpty()) {
+            return extended;
+        }
         List<SchemaField> merged = envelope == null ? merge(extended.schemaFields(), upstream.schemaFields())
                 : mergeUnder(envelope, extended.schemaFields(), upstream.schemaFields());
         return merged == extended.schemaFields() ? extended : ApiSchema.json(merged);
@@ -84,7 +100,10 @@ final class UpstreamFloor implements EndpointSchemas {
                 return merged;
             }
         }
-        return merge(extended, upstream);
+        // the extended tree has no envelope field (its caps cut it): upstream's fields go under one, their name path
+        List<SchemaField> merged = new ArrayList<>(extended);
+        merged.add(new SchemaField(envelope, "UNKNOWN", "OBJECT", null, upstream));
+        return merged;
     }
 
     /** The extended fields, with every upstream field they lack added at the end of its level. */

@@ -21,10 +21,12 @@ import java.util.Map;
  * @param referencedDocuments every other document the spec references, as its URI and the MD5 of its bytes (or
  *                            {@code failed}), in URI order: with the spec's own bytes, what the document's content
  *                            depends on
+ * @param swagger2          the document is Swagger 2.0 (its model converted to OpenAPI 3): upstream reads its body
+ *                          parameters whatever their media type, and resolves its {@code #/parameters/} references
  */
 public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages,
                          List<String> pathWarnings, OpenAPI bundled, List<String> referenceWarnings,
-                         List<String> referencedDocuments) {
+                         List<String> referencedDocuments, boolean swagger2) {
 
     public ParsedSpec {
         pathWarnings = pathWarnings == null ? List.of() : List.copyOf(pathWarnings);
@@ -59,6 +61,6 @@ public record ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder
 
     /** A document without external references or {@code $defs}. */
     public ParsedSpec(OpenAPI openApi, Map<String, List<String>> pathKeyOrder, List<String> messages) {
-        this(openApi, pathKeyOrder, messages, List.of(), openApi, List.of(), List.of());
+        this(openApi, pathKeyOrder, messages, List.of(), openApi, List.of(), List.of(), false);
     }
 }

@@ -104,7 +104,8 @@ public final class SpecParser {
             }
         }
         return new ParsedSpec(openApi, keyOrder, List.copyOf(messages), pathItemWarnings, bundled, referenceWarnings,
-                referencedDocuments);
+                referencedDocuments,
+                root.hasNonNull("swagger"));
     }
 
     /** swagger-parser's model of the tree; the parser's own crashes on malformed input become a parse error. */

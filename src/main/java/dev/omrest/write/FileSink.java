@@ -11,6 +11,7 @@ import dev.omrest.plan.Planner;
 import dev.omrest.plan.Seal;
 import dev.omrest.plan.Write;
 import dev.omrest.report.EntityCounts;
+import dev.omrest.report.Notice;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,9 @@ public final class FileSink implements Sink {
                 desired.collectionFailures().size(), 0, desired.filteredCollections(), 0);
         EntityCounts endpoints = new EntityCounts(plan.endpoints().size(), 0, 0, 0,
                 desired.endpointFailures().size(), 0, desired.filteredEndpoints(), 0);
-        return new SyncResult(file.toString(), "file", true, collections, endpoints, List.of(), List.of(), null,
+        List<Notice> warnings = plan.heldBack() == null ? List.of() : List.of(new Notice(null, "Held back: " + plan.heldBack()));
+        return new SyncResult(file.toString(), "file", plan.createService() != null, collections, endpoints, List.of(), warnings,
+                plan.heldBack(),
                 Map.of("write", (System.nanoTime() - start) / 1_000_000), 0, 0);
     }
 }

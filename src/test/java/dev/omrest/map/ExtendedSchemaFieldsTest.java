@@ -515,4 +515,14 @@ class ExtendedSchemaFieldsTest {
         assertFields("[{\"name\": \"name\", \"dataType\": \"STRING\", \"dataTypeDisplay\": \"string\"}]",
                 state.endpoints().get(1).request().requestSchema());
     }
+
+    /** swagger-parser no longer infers types (upstream reads types as declared); the extended mode still sees these objects. */
+    @Test
+    void untypedSchemasWithAdditionalPropertiesAreObjects() {
+        assertEquals(Specs.readJson("""
+                [{"name": "free", "dataType": "RECORD", "dataTypeDisplay": "object"},
+                 {"name": "closed", "dataType": "RECORD", "dataTypeDisplay": "object"}]"""), responseFields("""
+                {"type": "object", "properties": {"free": {"additionalProperties": true}, "closed": {"additionalProperties": false}}}""",
+                "{}"));
+    }
 }

@@ -45,4 +45,52 @@ class UpstreamParityTest {
         }
         return lines;
     }
+
+    /**
+     * The extended mode keeps every field upstream itself stores, even where this project's upstream mode reads more
+     * (rows 9 and 10: a form body, a components.requestBodies reference): the floor is upstream's rules to the letter.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"empty-and-untyped", "ref-sibling-description", "rows-9-10-floor"})
+    void theExtendedModeHasEveryFieldUpstreamStores(String name) {
+        String spec = Specs.resource("specs/parity/" + name + ".json");
+        List<JsonNode> upstream = Specs.resource("specs/parity/" + name + ".upstream.jsonl").lines().map(Specs::readJson).toList();
+        DesiredState extended = Specs.map(spec, Specs.context("svc", null, null).withSchemaFields(SchemaFieldsMode.EXTENDED));
+        for (JsonNode line : upstream) {
+            if (!line.has("endpoint")) {
+                continue;
+            }
+            var endpoint = extended.endpoints().stream().filter(e -> e.fqn().equals(line.get("endpoint").asText())).findFirst().orElseThrow();
+            for (String schema : List.of("requestSchema", "responseSchema")) {
+                JsonNode mine = Specs.json(schema.equals("requestSchema") ? endpoint.request().requestSchema()
+                        : endpoint.request().responseSchema());
+                assertEquals(List.of(), missing(line.path(schema).path("schemaFields"), mine.path("schemaFields"), ""),
+                        endpoint.fqn() + " " + schema + ": " + mine);
+                if (line.path(schema).isObject() && line.path(schema).has("schemaFields")) {
+                    assertEquals(true, mine.path("schemaFields").isArray(), endpoint.fqn() + " " + schema);
+                }
+            }
+        }
+    }
+
+    /** Upstream's field name paths that the extended tree lacks. */
+    private static List<String> missing(JsonNode upstream, JsonNode extended, String prefix) {
+        List<String> missing = new ArrayList<>();
+        for (JsonNode field : upstream) {
+            JsonNode have = null;
+            for (JsonNode candidate : extended) {
+                if (candidate.path("name").equals(field.path("name"))) {
+                    have = candidate;
+                    break;
+                }
+            }
+            String path = prefix + field.path("name").asText();
+            if (have == null) {
+                missing.add(path);
+            } else {
+                missing.addAll(missing(field.path("children"), have.path("children"), path + "."));
+            }
+        }
+        return missing;
+    }
 }
