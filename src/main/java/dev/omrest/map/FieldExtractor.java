@@ -45,7 +45,8 @@ final class FieldExtractor {
     List<SchemaField> fieldsOfRef(String ref) {
         String name = ref.substring(ref.lastIndexOf('/') + 1);
         Schema<?> schema = schemas.get(name);
-        if (schema == null) {
+        if (schema == null || isBlank(schema)) {
+            // upstream tests the schema's dict for truth: an empty one ({}) is "not found" as well
             warn.accept("Schema '" + name + "' not found in components.schemas or definitions");
             return null;
         }
@@ -121,6 +122,11 @@ final class FieldExtractor {
     }
 
     /** Upstream tests a dict for emptiness; this is the same test over the parsed model. */
+    /** A schema written as {@code {}}: not one member set. */
+    private static boolean isBlank(Schema<?> s) {
+        return s.equals(new Schema<>().specVersion(s.getSpecVersion()));
+    }
+
     static boolean isEmpty(Schema<?> s) {
         return s == null || (s.get$ref() == null && DataTypes.declaredType(s) == null && s.getFormat() == null
                 && s.getProperties() == null && s.getItems() == null && s.getAllOf() == null && s.getOneOf() == null

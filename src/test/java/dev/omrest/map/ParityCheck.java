@@ -108,6 +108,7 @@ public final class ParityCheck {
         Map<String, JsonNode> oursExtended = lines(extended);
         r.upstreamEntities = theirs.size();
         Set<String> pathRefs = pathItemRefs(parsed);
+        pathRefs.addAll(rawPathItemRefs(body, extension));
         for (Map.Entry<String, JsonNode> entry : theirs.entrySet()) {
             JsonNode mine = ours.get(entry.getKey());
             if (mine == null) {
@@ -130,8 +131,13 @@ public final class ParityCheck {
                             r.undocumented.add(difference);
                         }
                     }
-                    int missing = missing(expected.path("schemaFields"), oursExtended.get(entry.getKey()).path(schema).path("schemaFields"),
-                            entry.getKey() + " " + schema, r);
+                    JsonNode extendedFields = oursExtended.get(entry.getKey()).path(schema).path("schemaFields");
+                    JsonNode upstreamFields = expected.path("schemaFields");
+                    if (schema.equals("responseSchema") && envelopeHolds(upstreamFields, extendedFields)) {
+                        // row 65: upstream lists a data envelope's fields as the response's own; they are under data here
+                        extendedFields = child(extendedFields, "data").path("children");
+                    }
+                    int missing = missing(upstreamFields, extendedFields, entry.getKey() + " " + schema, r);
                     r.extendedMissingFields += missing;
                 }
             }
@@ -139,7 +145,7 @@ public final class ParityCheck {
         for (String key : ours.keySet()) {
             if (!theirs.containsKey(key)) {
                 String path = key.startsWith("endpoint ") ? pathOf(key) : null;
-                if (path != null && pathRefs.contains(path)) {
+                if (path != null && pathRefs.contains(path) || key.startsWith("collection ") && onlyFromPathRefs(key, ours, pathRefs)) {
                     r.documented.add("row 61 (path item $ref followed): only here " + key);
                 } else {
                     r.undocumented.add("only here: " + key);
@@ -165,6 +171,38 @@ public final class ParityCheck {
 
     private static String unquote(String name) {
         return name.length() > 1 && name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name;
+    }
+
+    /** A collection whose every endpoint here comes from a followed path item reference (row 61). */
+    private static boolean onlyFromPathRefs(String collectionKey, Map<String, JsonNode> ours, Set<String> pathRefs) {
+        String prefix = "endpoint " + collectionKey.substring("collection ".length()) + ".";
+        List<String> endpoints = ours.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+        return !endpoints.isEmpty() && endpoints.stream().allMatch(k -> pathRefs.contains(pathOf(k)));
+    }
+
+    /** Whether upstream's top-level fields are missing at the top here but all stand under a {@code data} field. */
+    private static boolean envelopeHolds(JsonNode upstream, JsonNode extended) {
+        JsonNode data = child(extended, "data");
+        if (!upstream.isArray() || upstream.isEmpty() || data == null) {
+            return false;
+        }
+        for (JsonNode field : upstream) {
+            if (child(data.path("children"), field.path("name").asText()) == null) {
+                return false;
+            }
+        }
+        return child(extended, upstream.get(0).path("name").asText()) == null;
+    }
+
+    private static JsonNode child(JsonNode fields, String name) {
+        if (fields != null && fields.isArray()) {
+            for (JsonNode field : fields) {
+                if (field.path("name").asText().equals(name)) {
+                    return field;
+                }
+            }
+        }
+        return null;
     }
 
     /** Upstream fields (by name path) the extended output lacks; each one is recorded. */
@@ -210,6 +248,24 @@ public final class ParityCheck {
                 paths.add(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
             }
         });
+        return paths;
+    }
+
+    /** Paths whose item is a {@code $ref} in the document as written (internal references are inlined before parsing). */
+    private static Set<String> rawPathItemRefs(byte[] body, String extension) {
+        Set<String> paths = new LinkedHashSet<>();
+        try {
+            ObjectMapper reader = extension.equals("json") ? JSON
+                    : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+            reader.readTree(body).path("paths").properties().forEach(e -> {
+                if (e.getValue().has("$ref")) {
+                    String path = e.getKey();
+                    paths.add(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // the parsed key order is what is known then
+        }
         return paths;
     }
 

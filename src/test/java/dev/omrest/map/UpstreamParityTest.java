@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class UpstreamParityTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"empty-and-untyped", "boolean-property", "ref-sibling-description"})
+    @ValueSource(strings = {"empty-and-untyped", "boolean-property", "ref-sibling-description", "empty-component"})
     void upstreamModeGivesUpstreamsEntities(String name) {
         String spec = Specs.resource("specs/parity/" + name + ".json");
         List<JsonNode> expected = Specs.resource("specs/parity/" + name + ".upstream.jsonl").lines()
