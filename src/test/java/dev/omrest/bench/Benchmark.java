@@ -216,7 +216,8 @@ public final class Benchmark {
     /** {@code bench/upstream-peer.sh} with the client version matching the emulator. */
     static ObjectNode upstream(OpenMetadataEmulator.Mode mode, String payload, OpenMetadataEmulator om, long timeoutSeconds,
                                Path log) throws Exception {
-        String version = mode == OpenMetadataEmulator.Mode.V2_0 ? "2.0.1.0" : "1.6.9.0";
+        // the client the newest 2.0 servers ship (bench.upstream.v2); any 2.0.x client takes the emulator's 2.0 server
+        String version = mode == OpenMetadataEmulator.Mode.V2_0 ? System.getProperty("bench.upstream.v2", "2.0.7.0") : "1.6.9.0";
         Path payloadFile = Files.createTempFile("bench-upstream", ".json");
         Files.writeString(payloadFile, payload);
         ProcessBuilder builder = new ProcessBuilder(pinned(List.of("bash", "bench/upstream-peer.sh", version, payloadFile.toString())))
