@@ -24,9 +24,14 @@ public record HttpAccess(Map<String, Secret> headers, Map<String, Secret> queryP
             return this;
         }
         Map<String, Secret> withBasic = new java.util.LinkedHashMap<>(headers);
-        withBasic.put("Authorization", Secret.of("Basic " + java.util.Base64.getEncoder().encodeToString(
-                userInfo.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        withBasic.put("Authorization", basic(userInfo));
         return new HttpAccess(withBasic, queryParameters, null, tls);
+    }
+
+    /** The {@code Authorization} value of HTTP Basic for {@code user:password}. */
+    static Secret basic(String userColonPassword) {
+        return Secret.of("Basic " + java.util.Base64.getEncoder().encodeToString(
+                userColonPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** OAuth2 client credentials (RFC 6749 §4.4); the client authenticates with HTTP Basic. */

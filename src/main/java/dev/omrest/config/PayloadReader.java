@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,8 +227,7 @@ public final class PayloadReader {
             Secret password = secrets.resolve(f.text(basic, at, "password", true), at + ".password", f);
             authSchemes.add("basicAuth");
             if (user != null && password != null) {
-                headers.put("Authorization", Secret.of("Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8))));
+                headers.put("Authorization", HttpAccess.basic(user + ":" + password.reveal()));
             }
         }
         JsonNode apiKey = f.object(connection, CONNECTION, "apiKey", false);

@@ -131,5 +131,4 @@ public final class SecretReferences {
         }
         return Secret.of(trimmed);
     }
-
 }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.config.InvalidPayloadException;
+import dev.omrest.config.PayloadReader;
 import dev.omrest.pipeline.TestConnectionPipeline;
 import dev.omrest.report.TestConnectionResult;
+import dev.omrest.source.FetchLimits;
 import dev.omrest.write.OpenMetadataProbe;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -34,9 +36,7 @@ public class TestConnectionFunction {
      */
     @Funq
     public TestConnectionResult testConnection(JsonNode payload) {
-        return new TestConnectionPipeline(PayloadReaders.deployment(config), PayloadReaders.deploymentLimits(config),
-                (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config)),
-                config.testConnection().deadline()).run(payload);
+        return pipeline(PayloadReaders.deployment(config), PayloadReaders.deploymentLimits(config)).run(payload);
     }
 
     /**
@@ -64,10 +64,7 @@ public class TestConnectionFunction {
             return problem("the request body is not JSON: " + e.getOriginalMessage());
         }
         try {
-            TestConnectionPipeline pipeline = new TestConnectionPipeline(PayloadReaders.caller(config),
-                    PayloadReaders.callerLimits(config),
-                    (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config)),
-                    config.testConnection().deadline());
+            TestConnectionPipeline pipeline = pipeline(PayloadReaders.caller(config), PayloadReaders.callerLimits(config));
             return HttpAnswer.json(200, JSON.writeValueAsString(pipeline.run(payload)));
         } catch (InvalidPayloadException e) {
             ObjectNode answer = JSON.createObjectNode().put("message", e.getMessage());
@@ -78,6 +75,11 @@ public class TestConnectionFunction {
             return HttpAnswer.json(500, JSON.createObjectNode().put("message",
                     "Test connection failed unexpectedly: " + e.getClass().getSimpleName()).toString());
         }
+    }
+
+    private TestConnectionPipeline pipeline(PayloadReader payloads, FetchLimits limits) {
+        return new TestConnectionPipeline(payloads, limits,
+                (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config)), config.testConnection().deadline());
     }
 
     private static HttpAnswer problem(String message) {

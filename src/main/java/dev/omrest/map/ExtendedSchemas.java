@@ -59,12 +59,12 @@ final class ExtendedSchemas implements EndpointSchemas {
                 FieldWalker.Result result = walker.fields(schema);
                 result.cuts().forEach(cut -> warn.accept("Request schema fields " + cut));
                 if (result.fields() != null) {
-                    return ApiSchema.json(result.fields());
+                    return new ApiSchema(result.fields());
                 }
             }
         }
         List<SchemaField> parameters = parameterFields(item, operation, walker, warn);
-        return parameters.isEmpty() ? null : ApiSchema.json(parameters);
+        return parameters.isEmpty() ? null : new ApiSchema(parameters);
     }
 
     @Override
@@ -95,7 +95,7 @@ final class ExtendedSchemas implements EndpointSchemas {
             FieldWalker.Result result = walker.fields(schema);
             result.cuts().forEach(cut -> warn.accept("Response schema fields " + cut));
             if (result.fields() != null) {
-                return ApiSchema.json(result.fields());
+                return new ApiSchema(result.fields());
             }
         }
         return null;

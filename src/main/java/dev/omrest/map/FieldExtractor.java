@@ -30,10 +30,6 @@ final class FieldExtractor {
     private int built;
     private final int maxFields;
 
-    FieldExtractor(Components components, Consumer<String> warn) {
-        this(components, warn, MAX_FIELDS);
-    }
-
     /** @param maxFields how many fields one schema may expand to before the extraction gives up on it */
     FieldExtractor(Components components, Consumer<String> warn, int maxFields) {
         this.schemas = components == null || components.getSchemas() == null ? Map.of() : components.getSchemas();

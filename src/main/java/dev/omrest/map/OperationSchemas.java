@@ -34,10 +34,6 @@ final class OperationSchemas {
         this.maxFields = maxFields;
     }
 
-    OperationSchemas(Components components) {
-        this(components, false, FieldExtractor.MAX_FIELDS);
-    }
-
     private Schema<?> jsonSchema(io.swagger.v3.oas.models.media.Content content) {
         if (!exact) {
             return MediaTypes.jsonSchema(content);
@@ -53,13 +49,13 @@ final class OperationSchemas {
                     : requestBody(operation.getRequestBody()).getContent());
             String ref = bodyRef(body);
             if (ref != null) {
-                return ApiSchema.json(fields.fieldsOfRef(ref));
+                return new ApiSchema(fields.fieldsOfRef(ref));
             }
             List<SchemaField> parameters = parameterFields(operation.getParameters(), warn);
-            return parameters.isEmpty() ? null : ApiSchema.json(parameters);
+            return parameters.isEmpty() ? null : new ApiSchema(parameters);
         } catch (RuntimeException e) {
             warn.accept("Error while processing schema fields: " + e.getMessage());
-            return ApiSchema.json(null);
+            return new ApiSchema(null);
         }
     }
 
@@ -71,19 +67,19 @@ final class OperationSchemas {
         FieldExtractor fields = new FieldExtractor(components, warn, maxFields);
         try {
             if (schema.get$ref() != null) {
-                return ApiSchema.json(fields.fieldsOfRef(schema.get$ref()));
+                return new ApiSchema(fields.fieldsOfRef(schema.get$ref()));
             }
-            if ("array".equals(DataTypes.declaredType(schema)) && schema.getItems() != null
-                    && schema.getItems().get$ref() != null) {
-                return ApiSchema.json(fields.fieldsOfRef(schema.getItems().get$ref()));
+            if (arrayOfRef(schema)) {
+                return new ApiSchema(fields.fieldsOfRef(schema.getItems().get$ref()));
+            }
+            String envelope = envelopeRef(schema);
+            if (envelope != null) {
+                return new ApiSchema(fields.fieldsOfRef(envelope));
             }
             Map<String, Schema> properties = schema.getProperties();
-            if (properties != null && properties.get("data") != null && properties.get("data").get$ref() != null) {
-                return ApiSchema.json(fields.fieldsOfRef(properties.get("data").get$ref()));
-            }
             if (properties != null && !properties.isEmpty()) {
                 List<SchemaField> inline = fields.propertyFields(properties);
-                return inline.isEmpty() ? null : ApiSchema.json(inline);
+                return inline.isEmpty() ? null : new ApiSchema(inline);
             }
             return null;
         } catch (RuntimeException e) {
@@ -95,12 +91,20 @@ final class OperationSchemas {
     /** {@code data} when the response's fields are those of the schema its {@code data} property references (upstream's case 3). */
     String responseEnvelope(Operation operation) {
         Schema<?> schema = responseSchema(operation.getResponses());
-        if (schema == null || schema.get$ref() != null || "array".equals(DataTypes.declaredType(schema))
-                && schema.getItems() != null && schema.getItems().get$ref() != null) {
-            return null;
+        return schema != null && envelopeRef(schema) != null ? "data" : null;
+    }
+
+    /** The reference of the {@code data} property whose schema's fields upstream lists as the response's (case 3), or null. */
+    private static String envelopeRef(Schema<?> schema) {
+        if (schema.get$ref() != null || arrayOfRef(schema)) {
+            return null; // cases 1 and 2 come first
         }
-        Map<String, Schema> properties = schema.getProperties();
-        return properties != null && properties.get("data") != null && properties.get("data").get$ref() != null ? "data" : null;
+        Schema<?> data = schema.getProperties() == null ? null : schema.getProperties().get("data");
+        return data == null ? null : data.get$ref();
+    }
+
+    private static boolean arrayOfRef(Schema<?> schema) {
+        return "array".equals(DataTypes.declaredType(schema)) && schema.getItems() != null && schema.getItems().get$ref() != null;
     }
 
     /** A body schema that is a {@code $ref}, or an array of one; inline bodies are not converted (upstream). */

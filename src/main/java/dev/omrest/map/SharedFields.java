@@ -21,7 +21,7 @@ final class SharedFields {
 
     ApiSchema share(ApiSchema schema) {
         return schema == null || schema.schemaFields() == null ? schema
-                : new ApiSchema(schema.schemaType(), share(schema.schemaFields()));
+                : new ApiSchema(share(schema.schemaFields()));
     }
 
     private List<SchemaField> share(List<SchemaField> list) {

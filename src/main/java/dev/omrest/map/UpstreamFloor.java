@@ -82,28 +82,12 @@ final class UpstreamFloor implements EndpointSchemas {
         if (upstream.schemaFields().isEmpty()) {
             return extended;
         }
-        List<SchemaField> merged = envelope == null ? merge(extended.schemaFields(), upstream.schemaFields())
-                : mergeUnder(envelope, extended.schemaFields(), upstream.schemaFields());
-        return merged == extended.schemaFields() ? extended : ApiSchema.json(merged);
-    }
-
-    private static List<SchemaField> mergeUnder(String envelope, List<SchemaField> extended, List<SchemaField> upstream) {
-        for (int i = 0; i < extended.size(); i++) {
-            SchemaField field = extended.get(i);
-            if (field.name().equals(envelope)) {
-                List<SchemaField> children = field.children() == null ? upstream : merge(field.children(), upstream);
-                if (children == field.children()) {
-                    return extended;
-                }
-                List<SchemaField> merged = new ArrayList<>(extended);
-                merged.set(i, new SchemaField(field.name(), field.dataType(), field.dataTypeDisplay(), field.description(), children));
-                return merged;
-            }
-        }
-        // the extended tree has no envelope field (its caps cut it): upstream's fields go under one, their name path
-        List<SchemaField> merged = new ArrayList<>(extended);
-        merged.add(new SchemaField(envelope, "UNKNOWN", "OBJECT", null, upstream));
-        return merged;
+        // an envelope's fields belong under it: merged as the children of an upstream field of that name, which also
+        // stands for the envelope where the extended caps cut it
+        List<SchemaField> wanted = envelope == null ? upstream.schemaFields()
+                : List.of(new SchemaField(envelope, "UNKNOWN", "OBJECT", null, upstream.schemaFields()));
+        List<SchemaField> merged = merge(extended.schemaFields(), wanted);
+        return merged == extended.schemaFields() ? extended : new ApiSchema(merged);
     }
 
     /** The extended fields, with every upstream field they lack added at the end of its level. */

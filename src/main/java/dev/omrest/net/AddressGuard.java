@@ -50,20 +50,17 @@ public final class AddressGuard {
     }
 
     private static String refusal(InetAddress address, int port, Reach reach) {
-        if (isRuntimeApi(address, port, reach.runtimeApi())) {
-            return "the Lambda Runtime API";
-        }
         InetAddress embedded = embeddedIpv4(address);
         InetAddress[] forms = embedded == null ? new InetAddress[]{address} : new InetAddress[]{address, embedded};
         for (InetAddress form : forms) {
+            if (isRuntimeApi(form, port, reach.runtimeApi())) {
+                return "the Lambda Runtime API";
+            }
             if (form.isAnyLocalAddress() || form instanceof Inet4Address && form.getAddress()[0] == 0) {
                 return "an unspecified address (it reaches this machine)";
             }
             if (!reach.allowLinkLocal() && isMetadataOrLinkLocal(form)) {
                 return "a link-local or cloud metadata address" + (form == address ? "" : " (" + form.getHostAddress() + ")");
-            }
-            if (form != address && isRuntimeApi(form, port, reach.runtimeApi())) {
-                return "the Lambda Runtime API";
             }
         }
         return null;

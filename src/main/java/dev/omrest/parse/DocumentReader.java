@@ -108,7 +108,7 @@ final class DocumentReader {
         try (JsonParser parser = json.getFactory().createParser(text, start, text.length - start)) {
             return readWith(json, parser, quotable);
         } catch (IOException e) {
-            return new Attempt(null, quotable ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName());
+            return failure(e, quotable);
         }
     }
 
@@ -119,7 +119,7 @@ final class DocumentReader {
         try (JsonParser parser = yaml.getFactory().createParser(reader)) {
             return readWith(yaml, parser, quotable);
         } catch (IOException e) {
-            return new Attempt(null, quotable ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName());
+            return failure(e, quotable);
         }
     }
 
@@ -134,7 +134,7 @@ final class DocumentReader {
         } catch (JsonProcessingException e) {
             return new Attempt(null, quotable || e.getCause() instanceof DeadlineReader.TimeUp ? withYamlHint(messageOf(e)) : located(e));
         } catch (IOException | RuntimeException e) {
-            return new Attempt(null, quotable ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName());
+            return failure(e, quotable);
         } catch (OutOfMemoryError e) {
             // the partial tree is garbage once this returns: the run fails with a reason instead of the function dying
             return new Attempt(null, TOO_MUCH_STRUCTURE);
@@ -202,13 +202,8 @@ final class DocumentReader {
     }
 
     private static boolean startsAsJson(byte[] text, int start) {
-        for (int i = start; i < text.length; i++) {
-            byte b = text[i];
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-                return b == '{' || b == '[';
-            }
-        }
-        return false;
+        int first = firstNonBlank(text, start);
+        return first >= 0 && (text[first] == '{' || text[first] == '[');
     }
 
     private static boolean startsWithByteOrderMark(byte[] text) {
@@ -216,13 +211,23 @@ final class DocumentReader {
     }
 
     private static boolean isBlank(byte[] text, int start) {
+        return firstNonBlank(text, start) < 0;
+    }
+
+    /** The index of the first byte that is not JSON/YAML white space, or -1. */
+    private static int firstNonBlank(byte[] text, int start) {
         for (int i = start; i < text.length; i++) {
             byte b = text[i];
             if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-                return false;
+                return i;
             }
         }
-        return true;
+        return -1;
+    }
+
+    /** A failed attempt's reason: the exception's words, or only its kind where the text is not the caller's to read. */
+    private static Attempt failure(Exception e, boolean quotable) {
+        return new Attempt(null, quotable ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName());
     }
 
     private record Attempt(JsonNode node, String error) {

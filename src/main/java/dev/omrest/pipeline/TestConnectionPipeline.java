@@ -79,7 +79,7 @@ public final class TestConnectionPipeline {
         return result(within(end, current, steps, () -> {
             ServerCheck check = serverCheck.apply(settings.server(), settings.serviceName());
             steps.add(check.passed() ? Step.passed(CHECK_SERVER, check.detail())
-                    : Step.failed(CHECK_SERVER, "Failed to reach OpenMetadata with the given hostPort and JWT token", check.detail()));
+                    : Step.failed(CHECK_SERVER, failureMessage(CHECK_SERVER), check.detail()));
             return check.passed();
         }).steps());
     }
@@ -96,7 +96,7 @@ public final class TestConnectionPipeline {
             raw = source.fetch(settings.spec());
             steps.add(Step.passed(CHECK_URL, "Read " + raw.body().length + " bytes from " + raw.origin()));
         } catch (SpecFetchException e) {
-            steps.add(Step.failed(CHECK_URL, "Failed to validate the url, please check the url", e.getMessage()));
+            steps.add(Step.failed(CHECK_URL, failureMessage(CHECK_URL), e.getMessage()));
             return false;
         }
         current.set(CHECK_SCHEMA);
@@ -108,8 +108,7 @@ public final class TestConnectionPipeline {
                     + paths + " paths and " + operations + " operations"));
             return true;
         } catch (SpecParseException e) {
-            steps.add(Step.failed(CHECK_SCHEMA, "Failed to validate the schema with OpenAPI. please validate the config",
-                    e.getMessage()));
+            steps.add(Step.failed(CHECK_SCHEMA, failureMessage(CHECK_SCHEMA), e.getMessage()));
             return false;
         }
     }
@@ -128,11 +127,8 @@ public final class TestConnectionPipeline {
             List<Step> answered = snapshot(steps);
             String step = current.get();
             answered.removeIf(s -> s.name().equals(step));
-            answered.add(Step.failed(step, switch (step) {
-                case CHECK_SERVER -> "Failed to reach OpenMetadata with the given hostPort and JWT token";
-                case CHECK_SCHEMA -> "Failed to validate the schema with OpenAPI. please validate the config";
-                default -> "Failed to validate the url, please check the url";
-            }, "not done within the test connection's time limit of " + deadline.toSeconds() + " s"));
+            answered.add(Step.failed(step, failureMessage(step),
+                    "not done within the test connection's time limit of " + deadline.toSeconds() + " s"));
             return new Outcome(false, answered);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -142,6 +138,15 @@ public final class TestConnectionPipeline {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while testing the connection", e);
         }
+    }
+
+    /** Upstream's message for a failed step (its errorLog says why). */
+    private static String failureMessage(String step) {
+        return switch (step) {
+            case CHECK_SERVER -> "Failed to reach OpenMetadata with the given hostPort and JWT token";
+            case CHECK_SCHEMA -> "Failed to validate the schema with OpenAPI. please validate the config";
+            default -> "Failed to validate the url, please check the url";
+        };
     }
 
     private static List<Step> snapshot(List<Step> steps) {
