@@ -136,30 +136,8 @@ public final class Benchmark {
         Path gcLog = Files.createTempFile("bench-gc", ".log");
         List<ObjectNode> lines = new ArrayList<>();
         try (MockLambdaRuntime runtime = new MockLambdaRuntime()) {
-            List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog));
-            command.addAll(FUNCTION_JVM_OPTIONS);
-            command.addAll(List.of("-cp", function + ":" + function + "/lib/*:" + ric,
-                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-                    "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"));
-            ProcessBuilder builder = new ProcessBuilder(pinned(command))
-                    .directory(function.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("bench/.cache/function.log").toFile()));
-            Map<String, String> env = builder.environment();
-            env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
-            env.put("QUARKUS_FUNQY_EXPORT", "ingest");
-            env.put("DISABLE_SIGNAL_HANDLERS", "true");
-            env.put("LAMBDA_TASK_ROOT", function.toString());
-            env.put("AWS_LAMBDA_FUNCTION_NAME", "bench");
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-            env.put("AWS_REGION", "us-east-1");
-            env.put("OMREST_WRITE_PARALLELISM", Integer.toString(PARALLELISM));
-            env.put("OMREST_WRITE_PER_ENTITY_PARALLELISM", Integer.toString(PER_ENTITY_PARALLELISM));
-            if (!INIT_TYPE.isBlank()) {
-                env.put("AWS_LAMBDA_INITIALIZATION_TYPE", INIT_TYPE);
-            }
             long started = System.nanoTime();
-            Process process = builder.start();
+            Process process = startFunction(function, ric, heap, runtime, List.of("-Xlog:gc:file=" + gcLog));
             try {
                 long firstPoll = runtime.firstPollNanos(300);
                 long restored = runtime.restorePollNanos();
@@ -213,6 +191,38 @@ public final class Benchmark {
             }
         }
         return lines;
+    }
+
+    /**
+     * The packaged function as Lambda runs it: a JVM with AWS's runtime interface client and Funqy's stream handler,
+     * exporting {@code ingest}, polling {@code runtime} for events; its output is appended to bench/.cache/function.log.
+     */
+    static Process startFunction(Path function, String ric, String heap, MockLambdaRuntime runtime, List<String> jvmOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap, "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(FUNCTION_JVM_OPTIONS);
+        command.addAll(List.of("-cp", function + ":" + function + "/lib/*:" + ric,
+                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"));
+        ProcessBuilder builder = new ProcessBuilder(pinned(command))
+                .directory(function.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("bench/.cache/function.log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+        env.put("QUARKUS_FUNQY_EXPORT", "ingest");
+        env.put("DISABLE_SIGNAL_HANDLERS", "true");
+        env.put("LAMBDA_TASK_ROOT", function.toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "bench");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        env.put("AWS_REGION", "us-east-1");
+        env.put("OMREST_WRITE_PARALLELISM", Integer.toString(PARALLELISM));
+        env.put("OMREST_WRITE_PER_ENTITY_PARALLELISM", Integer.toString(PER_ENTITY_PARALLELISM));
+        if (!INIT_TYPE.isBlank()) {
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", INIT_TYPE);
+        }
+        return builder.start();
     }
 
     /** {@code bench/upstream-peer.sh} with the client version matching the emulator. */

@@ -39,10 +39,12 @@ import java.util.TreeMap;
  */
 public final class ParityCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The service name on every side (ParityEndToEnd sends it in the workflow config). */
+    public static final String SERVICE = "svc";
     /** Undocumented differences shown per spec (all are counted). */
     private static final int EXAMPLES = 3;
     private static final MappingContext CONTEXT =
-            new MappingContext("svc", null, null, null, NameFilter.ACCEPT_ALL, NameFilter.ACCEPT_ALL);
+            new MappingContext(SERVICE, null, null, null, NameFilter.ACCEPT_ALL, NameFilter.ACCEPT_ALL);
 
     /** One spec's outcome. */
     static final class Result {
@@ -52,6 +54,17 @@ public final class ParityCheck {
         int equalNames;
         final List<String> documented = new ArrayList<>();
         final List<String> undocumented = new ArrayList<>();
+        /** Entities (same FQN on both sides) whose upstream-mode schemas or stored attributes differ. */
+        final Set<String> differingEntities = new LinkedHashSet<>();
+        /** End to end: each run's outcome (ParityEndToEnd's runs.json). */
+        JsonNode runs;
+        /** End to end: entity names upstream's writes the server refused, with its message (from upstream's log). */
+        Map<String, String> upstreamRefused = Map.of();
+        /** End to end: upstream's run was stopped before it ended (its time limit), so it stored part of the spec. */
+        boolean upstreamUnfinished;
+        boolean swagger2;
+        int onlyUpstream;
+        int onlyHere;
         int upstreamModeSchemasCompared;
         int extendedMissingFields;
 
@@ -61,13 +74,21 @@ public final class ParityCheck {
     }
 
     public static void main(String[] args) throws IOException {
+        boolean endToEnd = args[0].equals("--end-to-end");
+        if (endToEnd) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         List<String[]> specs = Files.readAllLines(Path.of(args[0])).stream().map(l -> l.split("\t", 2)).toList();
-        Path upstreamDir = Path.of(args[1]);
+        Path dir = Path.of(args[1]);
         List<Result> results = new ArrayList<>();
         for (String[] spec : specs) {
             Result r = new Result(spec[0]);
             try {
-                compare(Path.of(spec[1]), upstreamDir.resolve(spec[0] + ".upstream.jsonl"), r);
+                if (endToEnd) {
+                    compareStored(Path.of(spec[1]), dir, r);
+                } else {
+                    compare(Path.of(spec[1]), dir.resolve(spec[0] + ".upstream.jsonl"), r);
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 r.outcome = "crashed";
                 r.undocumented.add("comparison crashed: " + e);
@@ -76,9 +97,14 @@ public final class ParityCheck {
             System.out.println(r.id + " " + r.outcome + " documented=" + r.documented.size() + " undocumented=" + r.undocumented.size()
                     + " extendedMissing=" + r.extendedMissingFields);
         }
-        Files.writeString(Path.of(args[2]), report(results), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args[2]), endToEnd ? EndToEndReport.report(results) : report(results), StandardCharsets.UTF_8);
     }
 
+    /** The three sides to compare, each keyed {@code "collection <fqn>"} / {@code "endpoint <fqn>"}, normalised. */
+    record Sides(Map<String, JsonNode> upstream, Map<String, JsonNode> upstreamMode, Map<String, JsonNode> extended) {
+    }
+
+    /** In-process: upstream's code (bench/upstream-entities.py's lines) against this project's mapping. */
     static void compare(Path spec, Path upstreamFile, Result r) throws IOException {
         List<JsonNode> upstream = Files.readAllLines(upstreamFile).stream().map(ParityCheck::read).toList();
         if (!upstream.isEmpty() && upstream.get(0).has("error")) {
@@ -86,32 +112,96 @@ public final class ParityCheck {
             r.documented.add("upstream cannot read it (" + upstream.get(0).path("error").asText() + ")");
             return;
         }
+        ParsedSpec parsed = parse(spec, r);
+        if (parsed == null) {
+            return;
+        }
+        Sides sides = new Sides(keyed(upstream),
+                lines(ApiMapper.map(parsed, CONTEXT.withSchemaFields(SchemaFieldsMode.UPSTREAM))),
+                lines(ApiMapper.map(parsed, CONTEXT.withSchemaFields(SchemaFieldsMode.EXTENDED))));
+        compare(spec, parsed, sides, r);
+    }
+
+    /**
+     * End to end: what the emulator held after upstream's {@code metadata ingest} and after the packaged function in
+     * each field mode (dev.omrest.bench.ParityEndToEnd's files), entities and their stored attributes included.
+     */
+    static void compareStored(Path spec, Path dir, Result r) throws IOException {
+        String id = r.id;
+        JsonNode runs = JSON.readTree(dir.resolve(id + ".runs.json").toFile());
+        r.runs = runs;
+        Sides sides = new Sides(stored(dir.resolve(id + ".upstream.jsonl")), stored(dir.resolve(id + ".ours-upstream.jsonl")),
+                stored(dir.resolve(id + ".ours-extended.jsonl")));
+        String exit = runs.path("upstream").path("exit").asText();
+        boolean upstreamFailed = !exit.equals("0");
+        r.upstreamUnfinished = exit.equals("timeout") || exit.startsWith("-");
+        r.upstreamRefused = UpstreamLog.refused(dir.resolve(id + ".upstream.log"));
+        if (upstreamFailed && sides.upstream().isEmpty()) {
+            r.outcome = "upstream failed";
+            r.documented.add("upstream's run stored nothing (exit " + runs.path("upstream").path("exit").asText() + ", see "
+                    + id + ".upstream.log)" + (sides.upstreamMode().isEmpty() ? "; nothing here either" : ""));
+            return;
+        }
+        for (String mode : List.of("ours-upstream", "ours-extended")) {
+            if (!runs.path(mode).path("ok").asBoolean()) {
+                r.undocumented.add(mode + " run failed: " + cut(runs.path(mode).path("error").asText()));
+            }
+        }
+        ParsedSpec parsed = parse(spec, r);
+        if (parsed == null) {
+            return;
+        }
+        compare(spec, parsed, sides, r);
+        for (Map.Entry<String, JsonNode> entry : sides.upstream().entrySet()) {
+            JsonNode mine = sides.upstreamMode().get(entry.getKey());
+            if (mine == null) {
+                continue;
+            }
+            for (String attribute : dev.omrest.bench.ParityEndToEnd.ATTRIBUTES) {
+                JsonNode theirs = entry.getValue().path(attribute);
+                if (!theirs.equals(mine.path(attribute))) {
+                    r.differingEntities.add(entry.getKey());
+                    AttributeDifferences.classify(attribute, entry.getKey(), theirs, mine.path(attribute), r);
+                }
+            }
+        }
+    }
+
+    private static ParsedSpec parse(Path spec, Result r) throws IOException {
         byte[] body = Files.readAllBytes(spec);
         String file = spec.getFileName().toString();
         String extension = file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        ParsedSpec parsed;
         try {
-            parsed = new SpecParser(256L * 1024 * 1024).parse(new RawSpec(spec.toString(), body, null, extension));
+            return new SpecParser(256L * 1024 * 1024).parse(new RawSpec(spec.toString(), body, null, extension));
         } catch (SpecParseException e) {
             r.outcome = "refused here";
             r.undocumented.add("this project refuses what upstream reads: " + e.getMessage());
-            return;
+            return null;
         }
-        DesiredState upstreamMode = ApiMapper.map(parsed, CONTEXT.withSchemaFields(SchemaFieldsMode.UPSTREAM));
-        DesiredState extended = ApiMapper.map(parsed, CONTEXT.withSchemaFields(SchemaFieldsMode.EXTENDED));
-        Map<String, JsonNode> exact = lines(ApiMapper.mapExactlyAsUpstream(parsed, CONTEXT.withSchemaFields(SchemaFieldsMode.UPSTREAM)));
+    }
 
-        Map<String, JsonNode> theirs = new LinkedHashMap<>();
-        upstream.forEach(line -> theirs.put(line.has("collection") ? "collection " + line.get("collection").asText()
-                : "endpoint " + line.get("endpoint").asText(), line));
-        Map<String, JsonNode> ours = lines(upstreamMode);
-        Map<String, JsonNode> oursExtended = lines(extended);
+    private static void compare(Path spec, ParsedSpec parsed, Sides sides, Result r) throws IOException {
+        r.swagger2 = parsed.swagger2();
+        byte[] body = Files.readAllBytes(spec);
+        String file = spec.getFileName().toString();
+        String extension = file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        DesiredState exactState = ApiMapper.mapExactlyAsUpstream(parsed, CONTEXT.withSchemaFields(SchemaFieldsMode.UPSTREAM));
+        Map<String, JsonNode> exact = lines(exactState);
+        Map<String, JsonNode> theirs = sides.upstream();
+        Map<String, JsonNode> ours = sides.upstreamMode();
+        Map<String, JsonNode> oursExtended = sides.extended();
         r.upstreamEntities = theirs.size();
         Set<String> pathRefs = pathItemRefs(parsed);
         pathRefs.addAll(rawPathItemRefs(body, extension));
         for (Map.Entry<String, JsonNode> entry : theirs.entrySet()) {
             JsonNode mine = ours.get(entry.getKey());
             if (mine == null) {
+                r.onlyUpstream++;
+                if (entry.getKey().equals("collection " + SERVICE + ".default") && exactState.operations() == 0) {
+                    r.documented.add("row 24 (a spec without operations writes nothing here; upstream writes default): only upstream "
+                            + entry.getKey());
+                    continue;
+                }
                 classifyUpstreamOnly(entry.getKey(), r);
                 continue;
             }
@@ -122,6 +212,7 @@ public final class ParityCheck {
                     JsonNode expected = entry.getValue().path(schema);
                     JsonNode actual = mine.path(schema);
                     if (!expected.equals(actual)) {
+                        r.differingEntities.add(entry.getKey());
                         String difference = "upstream mode " + schema + " of " + entry.getKey() + ": upstream " + cut(expected)
                                 + " here " + cut(actual);
                         if (expected.equals(exact.get(entry.getKey()).path(schema))) {
@@ -131,7 +222,12 @@ public final class ParityCheck {
                             r.undocumented.add(difference);
                         }
                     }
-                    JsonNode extendedFields = oursExtended.get(entry.getKey()).path(schema).path("schemaFields");
+                    JsonNode extendedEntity = oursExtended.get(entry.getKey());
+                    if (extendedEntity == null) {
+                        r.undocumented.add("extended mode lacks " + entry.getKey());
+                        continue;
+                    }
+                    JsonNode extendedFields = extendedEntity.path(schema).path("schemaFields");
                     JsonNode upstreamFields = expected.path("schemaFields");
                     if (schema.equals("responseSchema") && envelopeHolds(upstreamFields, extendedFields)) {
                         // row 65: upstream lists a data envelope's fields as the response's own; they are under data here
@@ -144,14 +240,79 @@ public final class ParityCheck {
         }
         for (String key : ours.keySet()) {
             if (!theirs.containsKey(key)) {
+                r.onlyHere++;
                 String path = key.startsWith("endpoint ") ? pathOf(key) : null;
+                String refused = UpstreamLog.refusal(key, r.upstreamRefused);
                 if (path != null && pathRefs.contains(path) || key.startsWith("collection ") && onlyFromPathRefs(key, ours, pathRefs)) {
                     r.documented.add("row 61 (path item $ref followed): only here " + key);
+                } else if (refused != null && refused.contains("uri pattern")) {
+                    r.documented.add("row 14 (URLs percent-encoded, so the server takes them; it refused upstream's: " + cut(refused)
+                            + "): only here " + key);
+                } else if (r.upstreamUnfinished) {
+                    r.documented.add("row 49 (upstream's run had not finished at its time limit): only here " + key);
                 } else {
                     r.undocumented.add("only here: " + key);
                 }
             }
         }
+        for (String key : oursExtended.keySet()) {
+            if (!ours.containsKey(key)) {
+                r.undocumented.add("only in the extended mode: " + key);
+            }
+        }
+    }
+
+    /** Lines keyed as {@link Sides} keys them, in server form (see {@link #normalised}). */
+    private static Map<String, JsonNode> keyed(List<JsonNode> lines) {
+        Map<String, JsonNode> keyed = new LinkedHashMap<>();
+        lines.forEach(line -> keyed.put(line.has("collection") ? "collection " + line.get("collection").asText()
+                : "endpoint " + line.get("endpoint").asText(), normalised(line)));
+        return keyed;
+    }
+
+    private static Map<String, JsonNode> stored(Path file) throws IOException {
+        return Files.exists(file) ? keyed(Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(ParityCheck::read).toList())
+                : new LinkedHashMap<>();
+    }
+
+    /**
+     * A line as the server holds it: {@code null} members dropped (the server reads null and absent alike, row 21) and
+     * an API schema's defaults filled ({@code schemaType} JSON, {@code schemaFields} empty), so lines from upstream's
+     * code, from this project's mapper and from the server's store compare alike.
+     */
+    static JsonNode normalised(JsonNode line) {
+        JsonNode copy = withoutNulls(line);
+        if (copy instanceof ObjectNode object) {
+            for (String property : List.of("requestSchema", "responseSchema")) {
+                if (object.get(property) instanceof ObjectNode schema) {
+                    if (!schema.has("schemaType")) {
+                        schema.put("schemaType", "JSON");
+                    }
+                    if (!schema.has("schemaFields")) {
+                        schema.putArray("schemaFields");
+                    }
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = JSON.createObjectNode();
+            node.properties().forEach(e -> {
+                if (!e.getValue().isNull()) {
+                    copy.set(e.getKey(), withoutNulls(e.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
+            node.forEach(item -> copy.add(withoutNulls(item)));
+            return copy;
+        }
+        return node;
     }
 
     private static void classifyUpstreamOnly(String key, Result r) {
@@ -236,7 +397,7 @@ public final class ParityCheck {
             ObjectNode line = JSON.createObjectNode();
             line.set("requestSchema", JSON.valueToTree(e.request().requestSchema()));
             line.set("responseSchema", JSON.valueToTree(e.request().responseSchema()));
-            lines.put("endpoint " + e.fqn(), line);
+            lines.put("endpoint " + e.fqn(), normalised(line));
         });
         return lines;
     }
@@ -285,14 +446,14 @@ public final class ParityCheck {
         }
     }
 
-    private static String cut(Object value) {
+    static String cut(Object value) {
         String text = String.valueOf(value);
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     static String report(List<Result> results) {
         StringBuilder md = new StringBuilder("# Parity with upstream openmetadata-ingestion 2.0.7.0\n\n");
-        md.append("Generated by `bench/parity.sh` (not part of the tests): for each spec, the entities upstream 2.0.7.0's own ")
+        md.append("Generated by `bench/parity.sh --quick` (not part of the tests): for each spec, the entities upstream 2.0.7.0's own ")
                 .append("code gives (`bench/upstream-entities.py`) against this project's mapping in both field modes. ")
                 .append("Names and FQNs (collection membership is part of an endpoint's FQN) must be equal; in ")
                 .append("`schemaFields: upstream` mode each request and response schema must be equal; in `extended` mode ")
