@@ -42,6 +42,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             dev.omrest.openmetadata.PipelineStatus.Failure.class,
             dev.omrest.openmetadata.PipelineStatus.StepSummary.class,
             dev.omrest.openmetadata.SchemaField.class,
+            // the client package's other records are not serialised; NativeReadinessTest holds every record there to it
+            dev.omrest.openmetadata.CurrentState.class,
+            dev.omrest.openmetadata.ExistingEntity.class,
+            dev.omrest.openmetadata.RetryPolicy.class,
+            dev.omrest.openmetadata.ServerCalls.Answer.class,
             dev.omrest.openmetadata.ServerVersion.class,
             // io.swagger.jackson.mixin
             io.swagger.jackson.mixin.IgnoreOriginalRefMixin.class,
@@ -234,6 +239,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         },
         // not public, so not nameable as a class literal
         classNames = {
+            "dev.omrest.openmetadata.RetryableAnswer", // package-private; not serialised either
             "io.swagger.models.properties.PropertyBuilder$Processor"
         })
 public final class NativeReflection {

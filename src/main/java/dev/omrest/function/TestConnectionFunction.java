@@ -10,7 +10,8 @@ import dev.omrest.config.PayloadReader;
 import dev.omrest.pipeline.TestConnectionPipeline;
 import dev.omrest.report.TestConnectionResult;
 import dev.omrest.source.FetchLimits;
-import dev.omrest.write.OpenMetadataProbe;
+import dev.omrest.openmetadata.OpenMetadataProbe;
+import dev.omrest.report.RunLog;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -71,7 +72,7 @@ public class TestConnectionFunction {
             e.problems().forEach(answer.putArray("problems")::add);
             return HttpAnswer.json(400, answer.toString());
         } catch (RuntimeException e) {
-            LOG.errorf("testConnectionHttp failed unexpectedly: %s", e.getClass().getName());
+            LOG.error("testConnectionHttp failed unexpectedly", RunLog.redacted(e, 0));
             return HttpAnswer.json(500, JSON.createObjectNode().put("message",
                     "Test connection failed unexpectedly: " + e.getClass().getSimpleName()).toString());
         }

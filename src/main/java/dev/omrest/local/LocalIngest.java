@@ -15,6 +15,7 @@ import dev.omrest.write.WriteSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Runs one ingestion on this machine with the file sink: {@code LocalIngest <config.json|config.yaml>}.
@@ -33,13 +34,13 @@ public final class LocalIngest {
         Path config = Path.of(args[0]);
         ObjectMapper reader = config.toString().matches(".*\\.ya?ml$") ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
         JsonNode payload = reader.readTree(config.toFile());
-        IngestPipeline pipeline = new IngestPipeline(new PayloadReader(SecretReferences.environmentOnly()), FetchLimits.DEFAULT, target -> {
+        IngestPipeline pipeline = new IngestPipeline(new PayloadReader(SecretReferences.environmentOnly()), FetchLimits.DEFAULT, (target, budget) -> {
             if (target instanceof SinkTarget.File file) {
                 return new FileSink(file.path());
             }
             throw new IllegalArgumentException("LocalIngest writes to the file sink only (sink.type: file); "
                     + "use the function (./mvnw quarkus:dev) to write to OpenMetadata");
-        }, WriteSettings.DEFAULT.runDeadline());
+        }, WriteSettings.DEFAULT.runDeadline(), Clock.systemUTC());
         IngestReport report = pipeline.run(payload);
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         if (IngestReport.FAILED.equals(report.status())) {

@@ -1,4 +1,4 @@
-package dev.omrest.write;
+package dev.omrest.openmetadata;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.omrest.plan;
+package dev.omrest.openmetadata;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.omrest.plan;
+package dev.omrest.openmetadata;
 
 /**
  * An entity of the service as OpenMetadata lists it.

@@ -1,4 +1,4 @@
-package dev.omrest.write;
+package dev.omrest.openmetadata;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  * answer is read for its outcome alone: OpenMetadata echoes every entity it stored (a bulk call's
  * {@code successRequest}, a PUT's whole entity), as many bytes as were sent, and none of it is needed.
  */
-final class JsonBodies {
+public final class JsonBodies {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** The top-level fields a write's answer is read for: the entity's id, an error's message, a bulk call's failures. */
     private static final Set<String> OUTCOME = Set.of("id", "code", "message", "error", "status", "failedRequest",
@@ -33,7 +33,7 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    static byte[] request(Object request) {
+    public static byte[] request(Object request) {
         try {
             return JSON.writeValueAsBytes(request);
         } catch (JsonProcessingException e) {
@@ -42,7 +42,7 @@ final class JsonBodies {
     }
 
     /** A JSON array of the given JSON values, as one body. */
-    static byte[] array(List<byte[]> values) {
+    public static byte[] array(List<byte[]> values) {
         int length = 2 + Math.max(0, values.size() - 1);
         for (byte[] value : values) {
             length += value.length;

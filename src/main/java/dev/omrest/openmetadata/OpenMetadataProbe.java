@@ -1,20 +1,18 @@
-package dev.omrest.write;
+package dev.omrest.openmetadata;
 
+import dev.omrest.budget.RunBudget;
 import dev.omrest.config.Redact;
 import dev.omrest.config.SinkTarget;
 import dev.omrest.net.Reach;
-import dev.omrest.openmetadata.OpenMetadataException;
-import dev.omrest.openmetadata.OpenMetadataApi;
-import dev.omrest.openmetadata.OpenMetadataClients;
-import dev.omrest.openmetadata.ServerVersion;
 import dev.omrest.report.ServerCheck;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** Is the server reachable, of a release that has API services (1.6+), and does it accept the token? */
 public final class OpenMetadataProbe {
-    private static final WriteSettings.RetryPolicy ONE_RETRY =
-            new WriteSettings.RetryPolicy(1, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(20));
+    private static final RetryPolicy ONE_RETRY =
+            new RetryPolicy(1, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(20));
 
     private OpenMetadataProbe() {
     }
@@ -34,7 +32,8 @@ public final class OpenMetadataProbe {
     }
 
     private static ServerCheck check(OpenMetadataApi api, SinkTarget.OpenMetadata target, String serviceName) {
-        ServerCalls calls = new ServerCalls(Redact.url(target.apiUrl()), ONE_RETRY);
+        // the test connection's own deadline bounds the whole check (TestConnectionPipeline)
+        ServerCalls calls = new ServerCalls(Redact.url(target.apiUrl()), ONE_RETRY, RunBudget.unlimited(Clock.systemUTC()));
         ServerCalls.Answer version = calls.call(api::version);
         if (!version.ok()) {
             return new ServerCheck(false, "GET /v1/system/version failed: " + version.problem());

@@ -1,7 +1,5 @@
-package dev.omrest.write;
+package dev.omrest.openmetadata;
 
-import dev.omrest.openmetadata.OpenMetadataApi;
-import dev.omrest.openmetadata.PipelineStatus;
 import dev.omrest.report.EntityCounts;
 import dev.omrest.report.IngestReport;
 import dev.omrest.report.Notice;
@@ -15,7 +13,7 @@ import java.util.UUID;
  * {@code running} at the start, then {@code success}, {@code partialSuccess} or {@code failed} with step summaries.
  * Best effort: a status that cannot be written is a warning, never a reason to fail the ingestion.
  */
-final class PipelineStatusReporter implements RunStatus {
+public final class PipelineStatusReporter implements RunStatus {
     private final OpenMetadataApi api;
     private final ServerCalls calls;
     private final String pipelineFqn;
@@ -23,7 +21,7 @@ final class PipelineStatusReporter implements RunStatus {
     private final long startDate = System.currentTimeMillis();
     private String startProblem;
 
-    PipelineStatusReporter(OpenMetadataApi api, ServerCalls calls, String pipelineFqn) {
+    public PipelineStatusReporter(OpenMetadataApi api, ServerCalls calls, String pipelineFqn) {
         this.api = api;
         this.calls = calls;
         this.pipelineFqn = pipelineFqn;

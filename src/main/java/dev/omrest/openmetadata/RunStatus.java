@@ -1,4 +1,4 @@
-package dev.omrest.write;
+package dev.omrest.openmetadata;
 
 import dev.omrest.report.IngestReport;
 

@@ -1,6 +1,5 @@
-package dev.omrest.write;
+package dev.omrest.openmetadata;
 
-import dev.omrest.openmetadata.OpenMetadataApi;
 import jakarta.ws.rs.core.Response;
 
 import java.util.function.BiFunction;
@@ -12,19 +11,19 @@ import java.util.function.Supplier;
  * is switched off. A compressed body answered 400 or 415 is sent again uncompressed; when that one is taken, the rest
  * of the run sends plain bodies and the report says so.
  */
-final class WriteCalls {
+public final class WriteCalls {
     static final int GZIP_FROM_BYTES = 64 * 1024;
     private final ServerCalls calls;
     private volatile boolean gzip;
     private volatile boolean gzipRefused;
 
-    WriteCalls(ServerCalls calls, boolean gzip) {
+    public WriteCalls(ServerCalls calls, boolean gzip) {
         this.calls = calls;
         this.gzip = gzip;
     }
 
     /** @param call the API method, given the body and its Content-Encoding ({@code null}: none) */
-    ServerCalls.Answer send(byte[] json, BiFunction<byte[], String, Response> call) {
+    public ServerCalls.Answer send(byte[] json, BiFunction<byte[], String, Response> call) {
         if (!gzip || json.length < GZIP_FROM_BYTES) {
             return calls.write(() -> call.apply(json, null));
         }
@@ -42,12 +41,12 @@ final class WriteCalls {
     }
 
     /** A write whose body the caller has made (a JSON Patch). */
-    ServerCalls.Answer send(Supplier<Response> call) {
+    public ServerCalls.Answer send(Supplier<Response> call) {
         return calls.write(call);
     }
 
     /** Whether the server turned a compressed body down and took it uncompressed. */
-    boolean gzipRefused() {
+    public boolean gzipRefused() {
         return gzipRefused;
     }
 }

@@ -8,11 +8,16 @@ import dev.omrest.config.SinkTarget;
 import dev.omrest.map.ApiMapper;
 import dev.omrest.map.DesiredState;
 import dev.omrest.map.MappingContext;
+import dev.omrest.budget.RunBudget;
+import dev.omrest.budget.Stopwatch;
+import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.openmetadata.OpenMetadataException;
+import dev.omrest.openmetadata.RunStatus;
 import dev.omrest.parse.ParsedSpec;
-import dev.omrest.plan.CurrentState;
 import dev.omrest.plan.InputKey;
+import dev.omrest.plan.Plan;
 import dev.omrest.plan.PlanOptions;
+import dev.omrest.plan.Planner;
 import dev.omrest.plan.Seal;
 import dev.omrest.parse.SpecParseException;
 import dev.omrest.parse.SpecParser;
@@ -24,13 +29,12 @@ import dev.omrest.source.FetchLimits;
 import dev.omrest.source.RawSpec;
 import dev.omrest.source.SpecFetchException;
 import dev.omrest.source.SpecSource;
-import dev.omrest.write.RunStatus;
+import dev.omrest.write.Deleted;
 import dev.omrest.write.Sink;
-import dev.omrest.write.SyncOptions;
-import dev.omrest.write.SyncResult;
+import dev.omrest.write.Written;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,32 +44,35 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
- * One ingestion run: payload → fetch (while the catalogue is read) → parse → map → sink (plan + write + mark deleted)
- * → report.
+ * One ingestion run, stage by stage: payload → fetch (while the sink's catalogue is read) → parse → map → plan → write
+ * → mark stale entities deleted → report.
  * A run that cannot fetch, parse or reach the server writes and deletes nothing and says why. When the spec, the
  * settings and the catalogue are as a sealed run left them ({@link Seal}), parsing and mapping are skipped: that run's
- * plan would write and delete nothing.
+ * plan would write and delete nothing. Every call to the server comes out of one {@link RunBudget}.
  */
 public final class IngestPipeline {
     private final PayloadReader payloads;
     private final FetchLimits limits;
-    private final Function<SinkTarget, Sink> sinks;
+    private final BiFunction<SinkTarget, RunBudget, Sink> sinks;
     private final Duration runDeadline;
+    private final Clock clock;
 
-    /** @param runDeadline how long after its start a run may begin new writes */
-    public IngestPipeline(PayloadReader payloads, FetchLimits limits, Function<SinkTarget, Sink> sinks, Duration runDeadline) {
+    /** @param runDeadline how long after its start a run may begin new calls (then it reports what is left) */
+    public IngestPipeline(PayloadReader payloads, FetchLimits limits, BiFunction<SinkTarget, RunBudget, Sink> sinks,
+                          Duration runDeadline, Clock clock) {
         this.payloads = payloads;
         this.limits = limits;
         this.sinks = sinks;
         this.runDeadline = runDeadline;
+        this.clock = clock;
     }
 
     public IngestReport run(JsonNode payload) {
-        long start = System.nanoTime();
-        Instant deadline = Instant.now().plus(runDeadline);
+        Stopwatch start = Stopwatch.start();
+        RunBudget budget = RunBudget.of(clock, runDeadline);
         Map<String, Long> durations = new LinkedHashMap<>();
         IngestSettings settings;
         try {
@@ -77,32 +84,32 @@ public final class IngestPipeline {
         String origin = settings.spec().describe();
         Sink opened;
         try {
-            opened = sinks.apply(settings.sink());
+            opened = sinks.apply(settings.sink(), budget);
         } catch (OpenMetadataException e) {
             return RunLog.log(failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())), List.of(),
                     durations, start));
         }
         try (Sink sink = opened) {
-            RunStatus status = sink.runStatus(settings.ingestionPipelineFqn());
+            RunStatus status = sink.runStatus(settings.ingestionPipelineFqn(), budget);
             status.started();
-            return RunLog.log(status.finished(ingest(settings, sink, origin, deadline, durations, start)));
+            return RunLog.log(status.finished(ingest(settings, sink, origin, budget, durations, start)));
         }
     }
 
-    private IngestReport ingest(IngestSettings settings, Sink sink, String origin, Instant deadline,
-                                Map<String, Long> durations, long start) {
+    private IngestReport ingest(IngestSettings settings, Sink sink, String origin, RunBudget budget,
+                                Map<String, Long> durations, Stopwatch start) {
         List<Notice> warnings = new ArrayList<>();
         CompletableFuture<CatalogueRead> reading = null;
         try {
             reading = readConcurrently(sink, settings.serviceName());
-            long phase = System.nanoTime();
+            Stopwatch phase = Stopwatch.start();
             SpecSource source = new SpecSource(limits);
             RawSpec raw = source.fetch(settings.spec());
             origin = raw.origin();
-            durations.put("fetch", millisSince(phase));
-            // taken while the catalogue may still be being read; overrideMetadata pushes every entity every run:
-            // nothing to seal or find sealed, no digest needed
-            byte[] specDigest = settings.overrideMetadata() ? null : InputKey.digest(raw.body());
+            durations.put("fetch", phase.millis());
+            // taken while the catalogue may still be being read; overrideMetadata pushes every entity every run, and a
+            // file keeps no seal: nothing to seal or find sealed, no digest needed
+            byte[] specDigest = settings.overrideMetadata() || !sink.keepsSeals() ? null : InputKey.digest(raw.body());
 
             CatalogueRead read = joined(reading);
             durations.put("read", read.millis());
@@ -114,10 +121,10 @@ public final class IngestPipeline {
                 return unchanged(settings, sink, origin, sealed.get(), List.of("parse", "map"), durations, start);
             }
 
-            phase = System.nanoTime();
+            phase = Stopwatch.start();
             ParsedSpec parsed = new SpecParser(limits, SpecSource.accessOf(settings.spec()), source).parse(raw);
             raw = null; // not needed any more: up to the 128 MiB fetch cap less heap for the largest specs
-            durations.put("parse", millisSince(phase));
+            durations.put("parse", phase.millis());
             if (key != null && !parsed.referencedDocuments().isEmpty()) {
                 key = inputs.key(parsed.referencedDocuments());
                 sealed = Seal.find(current, key);
@@ -126,25 +133,51 @@ public final class IngestPipeline {
                 }
             }
 
-            phase = System.nanoTime();
+            phase = Stopwatch.start();
             DesiredState desired = map(parsed, settings);
             parsed = null; // the spec's tree and model (several hundred MB for the largest specs) are not needed to write
-            durations.put("map", millisSince(phase));
+            durations.put("map", phase.millis());
             warnings.addAll(desired.warnings());
 
-            SyncResult result = sink.sync(desired, current, new SyncOptions(new PlanOptions(
-                    settings.overrideMetadata(), settings.markDeletedApiCollections(), settings.markDeletedApiEndpoints(),
-                    settings.deletionGuardMaxShare(), settings.allowMassDeletion()), deadline, key));
-            durations.putAll(result.durationsMillis());
-            warnings.addAll(result.warnings());
+            phase = Stopwatch.start();
+            Plan plan = Planner.plan(desired, current, new PlanOptions(settings.overrideMetadata(),
+                    settings.markDeletedApiCollections(), settings.markDeletedApiEndpoints(), settings.deletionGuardMaxShare(),
+                    settings.allowMassDeletion()), key);
+            durations.put("plan", phase.millis());
+
+            phase = Stopwatch.start();
+            Written written = sink.write(plan, settings.overrideMetadata(), budget);
+            durations.put("write", phase.millis());
+            warnings.addAll(written.warnings());
             List<Notice> errors = new ArrayList<>(desired.collectionFailures());
             errors.addAll(desired.endpointFailures());
-            errors.addAll(result.errors());
-            return report(settings, origin, result, errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS,
-                    warnings, errors, null, durations, start);
+            errors.addAll(written.errors());
+
+            phase = Stopwatch.start();
+            Deleted deleted = Deleted.NOTHING;
+            if (written.skipped() > 0) {
+                // what was left unwritten may be what makes an entity look stale: deleting waits for a complete run
+                errors.add(new Notice(settings.serviceName(), "Run deadline reached: " + written.skipped()
+                        + " entities were not written and nothing was marked deleted; the next run continues"));
+            } else {
+                if (plan.heldBack() != null) {
+                    warnings.add(new Notice(settings.serviceName(), "Held back: " + plan.heldBack()));
+                }
+                deleted = sink.delete(plan, budget);
+                errors.addAll(deleted.errors());
+            }
+            durations.put("delete", phase.millis());
+            Map<String, EntityCounts> counts = counts(
+                    counts(written.collections(), plan.unchangedCollections(), desired.collectionFailures().size(),
+                            desired.filteredCollections(), deleted.collections()),
+                    counts(written.endpoints(), plan.unchangedEndpoints(), desired.endpointFailures().size(),
+                            desired.filteredEndpoints(), deleted.endpoints()));
+            return report(settings, origin, sink, written.mode(), written.serviceCreated(), counts,
+                    errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, warnings, errors, null, durations, start);
         } catch (SpecFetchException | SpecParseException | OpenMetadataException e) {
             return failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())), warnings, durations, start);
         } catch (RuntimeException e) {
+            RunLog.unexpected(settings.serviceName(), e);
             return failed(settings.serviceName(), origin, List.of(new Notice(null,
                     "Unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage())), warnings, durations, start);
         } finally {
@@ -177,9 +210,9 @@ public final class IngestPipeline {
         });
         try {
             return CompletableFuture.supplyAsync(() -> {
-                long start = System.nanoTime();
+                Stopwatch start = Stopwatch.start();
                 CurrentState state = sink.read(serviceName);
-                return new CatalogueRead(state, millisSince(start));
+                return new CatalogueRead(state, start.millis());
             }, reader);
         } finally {
             reader.shutdown();
@@ -208,11 +241,16 @@ public final class IngestPipeline {
      * (same spec, settings and build), so it is reported again, by number: the sealing run's report names each one.
      */
     private static IngestReport unchanged(IngestSettings settings, Sink sink, String origin, Seal.Intact sealed,
-                                          List<String> skipped, Map<String, Long> durations, long start) {
+                                          List<String> skipped, Map<String, Long> durations, Stopwatch start) {
         List<Notice> errors = new ArrayList<>();
         unmapped(sealed.counts().failedCollections(), "API collection", "API collections", errors);
         unmapped(sealed.counts().failedEndpoints(), "API endpoint", "API endpoints", errors);
-        return report(settings, origin, sink.unchanged(sealed),
+        Map<String, EntityCounts> counts = counts(
+                new EntityCounts(0, 0, 0, sealed.collections(), sealed.counts().failedCollections(), 0,
+                        sealed.counts().filteredCollections(), 0),
+                new EntityCounts(0, 0, 0, sealed.endpoints(), sealed.counts().failedEndpoints(), 0,
+                        sealed.counts().filteredEndpoints(), 0));
+        return report(settings, origin, sink, sink.writeMode(), false, counts,
                 errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, List.of(), errors, skipped,
                 durations, start);
     }
@@ -224,25 +262,31 @@ public final class IngestPipeline {
         }
     }
 
-    private static IngestReport report(IngestSettings settings, String origin, SyncResult result, String status,
+    private static IngestReport report(IngestSettings settings, String origin, Sink sink, String writeMode,
+                                       boolean serviceCreated, Map<String, EntityCounts> counts, String status,
                                        List<Notice> warnings, List<Notice> errors, List<String> skipped,
-                                       Map<String, Long> durations, long start) {
-        durations.put("total", millisSince(start));
-        return new IngestReport(settings.serviceName(), status, origin, result.target(), result.writeMode(),
-                result.serviceCreated(), counts(result), List.copyOf(warnings), List.copyOf(errors), durations,
-                result.requests(), result.retries(), skipped);
+                                       Map<String, Long> durations, Stopwatch start) {
+        durations.put("total", start.millis());
+        return new IngestReport(settings.serviceName(), status, origin, sink.target(), writeMode, serviceCreated, counts,
+                List.copyOf(warnings), List.copyOf(errors), durations, sink.requests(), sink.retries(), skipped);
     }
 
-    private static Map<String, EntityCounts> counts(SyncResult result) {
+    /** What happened to one kind of entity: written, left unchanged, not mappable, filtered out, marked deleted. */
+    private static EntityCounts counts(Written.Count written, int unchanged, int unmappable, int filtered, int deleted) {
+        return new EntityCounts(written.created(), written.updated(), written.restored(), unchanged,
+                written.failed() + unmappable, written.skipped(), filtered, deleted);
+    }
+
+    private static Map<String, EntityCounts> counts(EntityCounts collections, EntityCounts endpoints) {
         Map<String, EntityCounts> counts = new LinkedHashMap<>();
-        counts.put("apiCollection", result.collections());
-        counts.put("apiEndpoint", result.endpoints());
+        counts.put("apiCollection", collections);
+        counts.put("apiEndpoint", endpoints);
         return counts;
     }
 
     private static IngestReport failed(String service, String origin, List<Notice> errors, List<Notice> warnings,
-                                       Map<String, Long> durations, long start) {
-        durations.put("total", millisSince(start));
+                                       Map<String, Long> durations, Stopwatch start) {
+        durations.put("total", start.millis());
         return new IngestReport(service, IngestReport.FAILED, origin, null, null, null, null, List.copyOf(warnings),
                 errors, durations, null, null, null);
     }
@@ -250,9 +294,5 @@ public final class IngestPipeline {
     private static String serviceNameOf(JsonNode payload) {
         JsonNode name = payload == null ? null : payload.path("source").path("serviceName");
         return name != null && name.isTextual() ? name.asText() : null;
-    }
-
-    private static long millisSince(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
     }
 }

@@ -1,5 +1,7 @@
 package dev.omrest.plan;
 
+import dev.omrest.openmetadata.CurrentState;
+import dev.omrest.openmetadata.ExistingEntity;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

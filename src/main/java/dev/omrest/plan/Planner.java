@@ -1,6 +1,8 @@
 package dev.omrest.plan;
 
 import dev.omrest.map.DesiredState;
+import dev.omrest.openmetadata.CurrentState;
+import dev.omrest.openmetadata.ExistingEntity;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.openmetadata.CreateApiEndpoint;
 
@@ -74,7 +76,7 @@ public final class Planner {
                 : writes(collections, CreateApiCollection::withSourceHash);
         List<Write<CreateApiEndpoint>> endpointWrites = heldBack != null ? List.of()
                 : writes(endpoints, CreateApiEndpoint::withSourceHash);
-        return new Plan(current.serviceExists() || heldBack != null ? null : desired.service(), collectionWrites, endpointWrites,
+        return new Plan(desired.service().name(), current.serviceExists() || heldBack != null ? null : desired.service(), collectionWrites, endpointWrites,
                 unchanged(collections), unchanged(endpoints), seen,
                 List.copyOf(staleCollections), List.copyOf(staleEndpoints), heldBack);
     }
@@ -202,7 +204,7 @@ public final class Planner {
         endpoints.stream().filter(p -> p != sealed)
                 .forEach(p -> rest.toggle(CatalogueDigest.Kind.ENDPOINT, p.mapped.fqn(), p.sourceHash, false));
 
-        String seal = Seal.of(inputs, rest, carrier.fingerprint.hash(), leftOut);
+        String seal = Seal.make(inputs, rest, carrier.fingerprint.hash(), leftOut);
         if (carrier.change == null && !seal.equals(carrier.existing.sourceHash())) {
             carrier.change = Change.SEAL;
         }

@@ -1,5 +1,7 @@
 package dev.omrest.plan;
 
+import dev.omrest.openmetadata.CurrentState;
+import dev.omrest.openmetadata.ExistingEntity;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -82,7 +84,7 @@ public final class Seal {
     }
 
     /** @param rest the digest of every entity of the service but the carrier, as the run leaves them */
-    static String of(InputKey inputs, CatalogueDigest rest, String fingerprint, Counts counts) {
+    static String make(InputKey inputs, CatalogueDigest rest, String fingerprint, Counts counts) {
         String prefix = fingerprint.substring(0, PREFIX);
         String encoded = counts.encoded();
         return MARK + prefix + check(inputs, rest, prefix, encoded) + encoded;

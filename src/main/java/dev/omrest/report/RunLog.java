@@ -1,5 +1,6 @@
 package dev.omrest.report;
 
+import dev.omrest.config.Redact;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -33,6 +34,39 @@ public final class RunLog {
         }
         report.errors().forEach(e -> LOG.warnf("ingest error entity=%s: %s", e.entity(), e.message()));
         return report;
+    }
+
+    /**
+     * An error no stage expected (a bug, or a library failing in a way it does not document): the report says what it
+     * was in one line, the log has the whole stack trace to debug it from, with the run's service as an MDC field. Its
+     * messages are shown as {@link Redact#text} shows text, since nothing says what an unexpected exception quotes.
+     */
+    public static void unexpected(String service, Throwable error) {
+        MDC.put("event", "unexpectedError");
+        MDC.put("service", String.valueOf(service));
+        try {
+            LOG.error("ingest service=" + service + " failed unexpectedly", redacted(error, 0));
+        } finally {
+            MDC.remove("event");
+            MDC.remove("service");
+        }
+    }
+
+    /** The same chain of exceptions and stack frames, each message redacted. */
+    public static Throwable redacted(Throwable error, int depth) {
+        String message = error.getMessage() == null ? error.getClass().getName()
+                : error.getClass().getName() + ": " + Redact.text(error.getMessage());
+        Throwable copy = new Throwable(message, null, false, true) {
+            @Override
+            public String toString() {
+                return getMessage();
+            }
+        };
+        copy.setStackTrace(error.getStackTrace());
+        if (error.getCause() != null && error.getCause() != error && depth < 16) {
+            copy.initCause(redacted(error.getCause(), depth + 1));
+        }
+        return copy;
     }
 
     static Map<String, String> summaryFields(IngestReport report) {

@@ -2,24 +2,23 @@ package dev.omrest.write;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.omrest.map.DesiredState;
-import dev.omrest.plan.CurrentState;
+import dev.omrest.budget.RunBudget;
+import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.plan.Plan;
-import dev.omrest.plan.PlanOptions;
-import dev.omrest.plan.Planner;
-import dev.omrest.plan.Seal;
 import dev.omrest.plan.Write;
-import dev.omrest.report.EntityCounts;
 import dev.omrest.report.Notice;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-/** Writes every create request of a run into one JSON file, for local runs without OpenMetadata. */
+/**
+ * Writes every create request of a run into one JSON file, for local runs without OpenMetadata. The file holds what
+ * one run gives: it is read as empty (so everything is created) and written whole.
+ */
 public final class FileSink implements Sink {
     private final Path file;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,19 +33,36 @@ public final class FileSink implements Sink {
     }
 
     @Override
-    public SyncResult unchanged(Seal.Intact intact) {
-        throw new IllegalStateException("A file holds no seal");
+    public boolean keepsSeals() {
+        return false;
     }
 
     @Override
-    public SyncResult sync(DesiredState desired, CurrentState current, SyncOptions options) {
-        long start = System.nanoTime();
-        Plan plan = Planner.plan(desired, CurrentState.empty(),
-                new PlanOptions(options.plan().overrideMetadata(), false, false, 1, true));
+    public String target() {
+        return file.toString();
+    }
+
+    @Override
+    public String writeMode() {
+        return "file";
+    }
+
+    @Override
+    public int requests() {
+        return 0;
+    }
+
+    @Override
+    public int retries() {
+        return 0;
+    }
+
+    @Override
+    public Written write(Plan plan, boolean overrideMetadata, RunBudget budget) {
         ObjectNode out = json.createObjectNode();
         out.set("apiService", json.valueToTree(plan.createService()));
-        out.set("apiCollections", json.valueToTree(plan.collections().stream().map(Write::request).toList()));
-        out.set("apiEndpoints", json.valueToTree(plan.endpoints().stream().map(Write::request).toList()));
+        out.set("apiCollections", bodies(plan.collections()));
+        out.set("apiEndpoints", bodies(plan.endpoints()));
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -55,13 +71,25 @@ public final class FileSink implements Sink {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the file sink " + file + ": " + e.getMessage(), e);
         }
-        EntityCounts collections = new EntityCounts(plan.collections().size(), 0, 0, 0,
-                desired.collectionFailures().size(), 0, desired.filteredCollections(), 0);
-        EntityCounts endpoints = new EntityCounts(plan.endpoints().size(), 0, 0, 0,
-                desired.endpointFailures().size(), 0, desired.filteredEndpoints(), 0);
-        List<Notice> warnings = plan.heldBack() == null ? List.of() : List.of(new Notice(null, "Held back: " + plan.heldBack()));
-        return new SyncResult(file.toString(), "file", plan.createService() != null, collections, endpoints, List.of(), warnings,
-                plan.heldBack(),
-                Map.of("write", (System.nanoTime() - start) / 1_000_000), 0, 0);
+        return new Written(plan.createService() != null, new Written.Count(plan.collections().size(), 0, 0, 0, 0),
+                new Written.Count(plan.endpoints().size(), 0, 0, 0, 0), "file", List.of(), List.<Notice>of());
+    }
+
+    /** Each write's body, the bytes a server would get. */
+    private ArrayNode bodies(List<? extends Write<?>> writes) {
+        ArrayNode array = json.createArrayNode();
+        for (Write<?> write : writes) {
+            try {
+                array.add(json.readTree(write.json()));
+            } catch (IOException e) {
+                throw new IllegalStateException("A planned body is not JSON: " + write.fqn(), e);
+            }
+        }
+        return array;
+    }
+
+    @Override
+    public Deleted delete(Plan plan, RunBudget budget) {
+        return Deleted.NOTHING;
     }
 }

@@ -6,13 +6,16 @@ import dev.omrest.openmetadata.CreateApiEndpoint;
 import dev.omrest.openmetadata.CuratedFields;
 import dev.omrest.openmetadata.JsonPatchOperation;
 import dev.omrest.openmetadata.Fqn;
+import dev.omrest.openmetadata.JsonBodies;
+import dev.omrest.openmetadata.ServerCalls;
+import dev.omrest.openmetadata.WriteCalls;
+import dev.omrest.budget.RunBudget;
 import dev.omrest.openmetadata.OpenMetadataApi;
 import dev.omrest.plan.Change;
 import dev.omrest.plan.Write;
 import dev.omrest.report.Notice;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +31,7 @@ import java.util.function.Function;
 /**
  * Sends planned writes with bounded concurrency: bulk batches of at most {@value #BATCH} entities and a byte cap while the server takes
  * them, else one PUT per entity. A call returns only when all its entities are answered, so callers get
- * a barrier between collections and endpoints. Past the deadline no new call starts.
+ * a barrier between collections and endpoints. Once the run's budget is spent no new call starts.
  */
 final class ParallelWriter implements AutoCloseable {
     static final int BATCH = 100;
@@ -36,19 +39,19 @@ final class ParallelWriter implements AutoCloseable {
     private final WriteCalls calls;
     private final ExecutorService pool;
     private final boolean overrideMetadata;
-    private final Instant deadline;
+    private final RunBudget budget;
     private final long maxBulkBytes;
     private volatile boolean bulk;
 
     ParallelWriter(OpenMetadataApi api, WriteCalls calls, int parallelism, boolean bulk, boolean overrideMetadata,
-                   Instant deadline, long maxBulkBytes) {
+                   RunBudget budget, long maxBulkBytes) {
         this.maxBulkBytes = maxBulkBytes;
         this.api = api;
         this.calls = calls;
         this.pool = Executors.newFixedThreadPool(Math.max(1, parallelism));
         this.bulk = bulk;
         this.overrideMetadata = overrideMetadata;
-        this.deadline = deadline;
+        this.budget = budget;
     }
 
     boolean bulk() {
@@ -116,12 +119,12 @@ final class ParallelWriter implements AutoCloseable {
                                                             BiFunction<byte[], String, Response> singleCall,
                                                             BiFunction<String, List<JsonPatchOperation>, Response> patchCall,
                                                             Function<JsonNode, String> fqnOf) {
-        if (Instant.now().isAfter(deadline)) {
+        if (budget.expired()) {
             tally.skipped(chunk.size());
             return List.of();
         }
         if (bulk) {
-            ServerCalls.Answer answer = calls.send(JsonBodies.array(chunk.stream().map(ParallelWriter::json).toList()), bulkCall);
+            ServerCalls.Answer answer = calls.send(JsonBodies.array(chunk.stream().map(Write::json).toList()), bulkCall);
             if (answer.status() != 404 && answer.status() != 405) {
                 return recordBatch(chunk, answer, fqnOf, tally);
             }
@@ -129,11 +132,11 @@ final class ParallelWriter implements AutoCloseable {
         }
         List<Notice> errors = new ArrayList<>();
         for (Write<T> write : chunk) {
-            if (Instant.now().isAfter(deadline)) {
+            if (budget.expired()) {
                 tally.skipped(1);
                 continue;
             }
-            ServerCalls.Answer answer = calls.send(json(write), singleCall);
+            ServerCalls.Answer answer = calls.send(write.json(), singleCall);
             if (answer.ok() && overrideMetadata && write.change() != Change.CREATE) {
                 answer = overrideCurated(answer, write.request(), patchCall);
             }
@@ -145,11 +148,6 @@ final class ParallelWriter implements AutoCloseable {
             }
         }
         return errors;
-    }
-
-    /** The JSON the plan kept, or the request serialised now. */
-    private static byte[] json(Write<?> write) {
-        return write.json() != null ? write.json() : JsonBodies.request(write.request());
     }
 
     /**

@@ -1,22 +1,44 @@
 package dev.omrest.write;
 
-import dev.omrest.map.DesiredState;
-import dev.omrest.plan.CurrentState;
-import dev.omrest.plan.Seal;
+import dev.omrest.budget.RunBudget;
+import dev.omrest.openmetadata.CurrentState;
+import dev.omrest.openmetadata.RunStatus;
+import dev.omrest.plan.Plan;
 
-/** Brings a target in line with the desired state. One sink serves one run, and is closed after it. */
+/**
+ * Where a run's entities go: an OpenMetadata server, or a file for local runs. The pipeline reads it, plans against
+ * what it read, writes the plan, then marks stale entities deleted. One sink serves one run, and is closed after it.
+ */
 public interface Sink extends AutoCloseable {
 
     /** What the target holds for the service, read before the spec is parsed (so a sealed, unchanged run can stop). */
     CurrentState read(String serviceName);
 
-    SyncResult sync(DesiredState desired, CurrentState current, SyncOptions options);
+    /** Whether the target keeps the seal a run leaves on it (a file does not: every run writes it whole). */
+    boolean keepsSeals();
 
-    /** What a run did that found the catalogue sealed by the same inputs: nothing to write or delete. */
-    SyncResult unchanged(Seal.Intact intact);
+    /**
+     * The plan's service (only when absent), every collection, then every endpoint (collections are all answered
+     * before the first endpoint goes); nothing new starts once the budget is spent.
+     */
+    Written write(Plan plan, boolean overrideMetadata, RunBudget budget);
+
+    /** Marks the plan's stale collections and endpoints deleted. */
+    Deleted delete(Plan plan, RunBudget budget);
+
+    /** Where the entities go, for the report: the server and its version, or the file. */
+    String target();
+
+    /** {@code bulk}, {@code per-entity} or {@code file}, as the target was read (the write may fall back). */
+    String writeMode();
+
+    /** Calls sent so far, retries included, and retries. */
+    int requests();
+
+    int retries();
 
     /** Where this run's start and end are recorded, for {@code workflowConfig.ingestionPipelineFQN}. */
-    default RunStatus runStatus(String ingestionPipelineFqn) {
+    default RunStatus runStatus(String ingestionPipelineFqn, RunBudget budget) {
         return RunStatus.NONE;
     }
 

@@ -1,16 +1,14 @@
 package dev.omrest.write;
 
 import dev.omrest.plan.Change;
-import dev.omrest.report.EntityCounts;
 
-/** Counter for one entity kind while a plan is carried out; written from several threads. */
+/** Counter for one entity kind while a plan's writes are sent; written from several threads. */
 final class Tally {
     private int created;
     private int updated;
     private int restored;
     private int failed;
     private int skipped;
-    private int deleted;
 
     synchronized void succeeded(Change change) {
         switch (change) {
@@ -29,15 +27,7 @@ final class Tally {
         skipped += count;
     }
 
-    synchronized void deleted(int count) {
-        deleted += count;
-    }
-
-    synchronized int skipped() {
-        return skipped;
-    }
-
-    synchronized EntityCounts counts(int unchanged, int filtered, int mappingFailures) {
-        return new EntityCounts(created, updated, restored, unchanged, failed + mappingFailures, skipped, filtered, deleted);
+    synchronized Written.Count count() {
+        return new Written.Count(created, updated, restored, failed, skipped);
     }
 }

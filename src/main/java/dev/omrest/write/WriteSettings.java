@@ -1,5 +1,7 @@
 package dev.omrest.write;
 
+import dev.omrest.openmetadata.RetryPolicy;
+
 import java.time.Duration;
 
 /**
@@ -18,13 +20,4 @@ public record WriteSettings(int parallelism, int perEntityParallelism, RetryPoli
     public static final WriteSettings DEFAULT =
             new WriteSettings(4, 16, RetryPolicy.DEFAULT, Duration.ofMinutes(14), Duration.ofSeconds(120), 8L * 1024 * 1024,
                     true);
-
-    /**
-     * Retries of 429, 502, 503, 504 and transport failures (resets, timeouts): exponential backoff from
-     * {@code baseDelay} up to {@code maxDelay} with jitter, never shorter than the server's Retry-After.
-     */
-    public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Duration maxDuration) {
-        public static final RetryPolicy DEFAULT =
-                new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(90));
-    }
 }

@@ -220,7 +220,7 @@ class SyncTest extends LoopbackServers {
         JsonNode report = ingest(om, WritesTest.generated(3), Map.of());
         assertEquals("success", report.path("status").asText());
         assertEquals(1, report.path("retries").asInt());
-        assertTrue(report.path("durationsMillis").path("write").asLong() >= 1000, report.toString());
+        // how long it waited (the server's Retry-After) is ServerCallsTest's, on a clock that does not make this test wait
         List<RecordedRequest> bulk = om.requests().stream().filter(r -> r.apiPath().equals("/v1/apiEndpoints/bulk")).toList();
         assertEquals(List.of(429, 200), bulk.stream().map(RecordedRequest::status).toList());
     }

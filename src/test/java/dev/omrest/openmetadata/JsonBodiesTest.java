@@ -1,4 +1,4 @@
-package dev.omrest.write;
+package dev.omrest.openmetadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -6,20 +6,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.config.PayloadReader;
 import dev.omrest.config.SecretReferences;
 import dev.omrest.config.SinkTarget;
-import dev.omrest.map.DesiredState;
-import dev.omrest.plan.CurrentState;
-import dev.omrest.plan.Seal;
+import dev.omrest.budget.RunBudget;
+import dev.omrest.openmetadata.CurrentState;
+import dev.omrest.plan.Plan;
 import dev.omrest.report.IngestReport;
 import dev.omrest.source.FetchLimits;
+import dev.omrest.write.Deleted;
 import dev.omrest.write.FileSink;
 import dev.omrest.write.Sink;
-import dev.omrest.write.SyncOptions;
-import dev.omrest.write.SyncResult;
+import dev.omrest.write.Written;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +28,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Every run closes its sink (and with it the REST client a server sink holds), whatever the run's outcome. */
+/**
+ * The pipeline runs the stages itself: read, then (after fetch, parse, map and plan) write, then delete; and every run
+ * closes its sink (and with it the REST client a server sink holds), whatever the run's outcome.
+ */
 class SinkLifecycleTest {
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
@@ -46,15 +50,40 @@ class SinkLifecycleTest {
         }
 
         @Override
-        public SyncResult sync(DesiredState desired, CurrentState current, SyncOptions options) {
-            events.add("sync");
-            return file.sync(desired, current, options);
+        public boolean keepsSeals() {
+            return file.keepsSeals();
         }
 
         @Override
-        public SyncResult unchanged(Seal.Intact intact) {
-            events.add("unchanged");
-            return file.unchanged(intact);
+        public Written write(Plan plan, boolean overrideMetadata, RunBudget budget) {
+            events.add("write");
+            return file.write(plan, overrideMetadata, budget);
+        }
+
+        @Override
+        public Deleted delete(Plan plan, RunBudget budget) {
+            events.add("delete");
+            return file.delete(plan, budget);
+        }
+
+        @Override
+        public String target() {
+            return file.target();
+        }
+
+        @Override
+        public String writeMode() {
+            return file.writeMode();
+        }
+
+        @Override
+        public int requests() {
+            return 0;
+        }
+
+        @Override
+        public int retries() {
+            return 0;
         }
 
         @Override
@@ -69,7 +98,8 @@ class SinkLifecycleTest {
                 .put("openAPISchemaFilePath", specPath);
         ((ObjectNode) payload.at("/sink/config")).put("filename", output.toString());
         IngestPipeline pipeline = new IngestPipeline(new PayloadReader(SecretReferences.environmentOnly()),
-                FetchLimits.DEFAULT, target -> new RecordingSink(((SinkTarget.File) target).path()), Duration.ofMinutes(1));
+                FetchLimits.DEFAULT, (target, budget) -> new RecordingSink(((SinkTarget.File) target).path()), Duration.ofMinutes(1),
+                Clock.systemUTC());
         return pipeline.run((JsonNode) payload);
     }
 
@@ -77,7 +107,7 @@ class SinkLifecycleTest {
     void aCompleteRunClosesItsSinkLast() throws IOException {
         Path output = Files.createTempDirectory("sink-lifecycle").resolve("out.json");
         assertEquals(IngestReport.SUCCESS, run("examples/specs/petstore.yaml", output).status());
-        assertEquals(List.of("read", "sync", "close"), events);
+        assertEquals(List.of("read", "write", "delete", "close"), events);
     }
 
     @Test

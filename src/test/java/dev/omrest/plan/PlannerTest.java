@@ -1,5 +1,7 @@
 package dev.omrest.plan;
 
+import dev.omrest.openmetadata.CurrentState;
+import dev.omrest.openmetadata.ExistingEntity;
 import dev.omrest.map.DesiredState;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.support.Specs;
@@ -85,7 +87,7 @@ class PlannerTest {
 
     private static List<Boolean> kept(Plan plan) {
         return java.util.stream.Stream.concat(plan.collections().stream(), plan.endpoints().stream())
-                .map(write -> write.json() != null).toList();
+                .map(write -> write.kept() != null).toList();
     }
 
     private static List<Object> requests(Plan plan) {

@@ -1,5 +1,7 @@
 package dev.omrest.plan;
 
+import dev.omrest.openmetadata.CurrentState;
+import dev.omrest.openmetadata.ExistingEntity;
 import dev.omrest.map.DesiredState;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.openmetadata.CreateApiEndpoint;
