@@ -56,16 +56,15 @@ public final class RunLog {
     public static Throwable redacted(Throwable error, int depth) {
         String message = error.getMessage() == null ? error.getClass().getName()
                 : error.getClass().getName() + ": " + Redact.text(error.getMessage());
-        Throwable copy = new Throwable(message, null, false, true) {
+        Throwable cause = error.getCause() != null && error.getCause() != error && depth < 16
+                ? redacted(error.getCause(), depth + 1) : null;
+        Throwable copy = new Throwable(message, cause, false, true) {
             @Override
             public String toString() {
                 return getMessage();
             }
         };
         copy.setStackTrace(error.getStackTrace());
-        if (error.getCause() != null && error.getCause() != error && depth < 16) {
-            copy.initCause(redacted(error.getCause(), depth + 1));
-        }
         return copy;
     }
 

@@ -82,4 +82,23 @@ class JsonLogsTest {
                 .map(s -> s.path("mdc").path("status").asText()).toList());
         assertEquals("ERROR", summaries.get(1).path("level").asText());
     }
+
+    @Test
+    void anUnexpectedErrorIsLoggedWithItsStackTraceAndNoCredential() throws Exception {
+        IllegalStateException error = new IllegalStateException("mapping broke near https://user:" + JWT + "@host/x?token="
+                + SPEC_TOKEN, new ArithmeticException("/ by zero"));
+        dev.omrest.report.RunLog.unexpected("petstore", error);
+
+        JsonNode record = Files.readAllLines(LOG).stream().map(Specs::readJson)
+                .filter(r -> r.path("mdc").path("event").asText().equals("unexpectedError")).reduce((a, b) -> b).orElseThrow();
+        assertEquals("ERROR", record.path("level").asText());
+        assertEquals("petstore", record.path("mdc").path("service").asText());
+        assertEquals("ingest service=petstore failed unexpectedly", record.path("message").asText());
+        JsonNode exception = record.path("exception");
+        assertEquals("java.lang.IllegalStateException: mapping broke near https://host/x?…", exception.path("message").asText());
+        assertEquals(getClass().getName(), exception.path("frames").get(0).path("class").asText(), record.toString());
+        assertEquals("java.lang.ArithmeticException: / by zero", exception.path("causedBy").path("exception").path("message").asText(),
+                record.toString());
+        assertFalse(record.toString().contains(JWT) || record.toString().contains(SPEC_TOKEN), record.toString());
+    }
 }
