@@ -108,7 +108,7 @@ public final class PayloadReader {
         requireObject(payload);
         JsonNode source = f.object(payload, "", "source", true);
         String serviceName = f.text(source, "source", "serviceName", serviceNameRequired);
-        String nameProblem = serviceName == null ? null : dev.omrest.openmetadata.EntityNames.entityNameProblem(serviceName);
+        String nameProblem = serviceName == null ? null : EntityNames.entityNameProblem(serviceName);
         if (nameProblem != null) {
             f.problem("source.serviceName: " + nameProblem);
             serviceName = null;

@@ -24,9 +24,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             // our function results (Funqy output)
             dev.omrest.function.HttpAnswer.class,
             // our reports
-            dev.omrest.report.EntityCounts.class,
+            dev.omrest.outcome.EntityCounts.class,
             dev.omrest.report.IngestReport.class,
-            dev.omrest.report.Notice.class,
+            dev.omrest.outcome.Notice.class,
             dev.omrest.report.ServerCheck.class,
             dev.omrest.report.TestConnectionResult.class,
             dev.omrest.report.TestConnectionResult.Step.class,

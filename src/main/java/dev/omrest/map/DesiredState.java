@@ -3,7 +3,7 @@ package dev.omrest.map;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.openmetadata.CreateApiEndpoint;
 import dev.omrest.openmetadata.CreateApiService;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.omrest.map;
 
-import dev.omrest.openmetadata.EntityNames;
+import dev.omrest.config.EntityNames;
 import dev.omrest.openmetadata.SchemaField;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.Schema;

@@ -1,7 +1,7 @@
 package dev.omrest.map;
 
 import dev.omrest.openmetadata.ApiSchema;
-import dev.omrest.openmetadata.EntityNames;
+import dev.omrest.config.EntityNames;
 import dev.omrest.openmetadata.SchemaField;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;

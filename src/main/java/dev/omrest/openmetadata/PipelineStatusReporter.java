@@ -1,8 +1,8 @@
 package dev.omrest.openmetadata;
 
-import dev.omrest.report.EntityCounts;
+import dev.omrest.outcome.EntityCounts;
 import dev.omrest.report.IngestReport;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 
 import java.util.ArrayList;
 import java.util.List;

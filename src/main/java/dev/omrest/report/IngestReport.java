@@ -1,5 +1,7 @@
 package dev.omrest.report;
 
+import dev.omrest.outcome.EntityCounts;
+import dev.omrest.outcome.Notice;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;

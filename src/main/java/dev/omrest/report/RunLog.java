@@ -1,5 +1,7 @@
 package dev.omrest.report;
 
+import dev.omrest.outcome.EntityCounts;
+import dev.omrest.outcome.Notice;
 import dev.omrest.config.Redact;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;

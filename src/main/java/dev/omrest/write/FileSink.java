@@ -8,7 +8,7 @@ import dev.omrest.budget.RunBudget;
 import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.plan.Plan;
 import dev.omrest.plan.Write;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 
 import java.io.IOException;
 import java.nio.file.Files;

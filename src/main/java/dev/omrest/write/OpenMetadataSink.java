@@ -17,7 +17,7 @@ import dev.omrest.openmetadata.ServerCalls;
 import dev.omrest.openmetadata.ServerVersion;
 import dev.omrest.openmetadata.WriteCalls;
 import dev.omrest.plan.Plan;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 
 import java.time.Duration;
 import java.util.ArrayList;

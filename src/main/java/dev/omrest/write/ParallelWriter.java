@@ -13,7 +13,7 @@ import dev.omrest.budget.RunBudget;
 import dev.omrest.openmetadata.OpenMetadataApi;
 import dev.omrest.plan.Change;
 import dev.omrest.plan.Write;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.omrest.write;
 
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 
 import java.util.List;
 

@@ -15,7 +15,7 @@ import dev.omrest.map.DesiredState;
 import dev.omrest.map.MappingContext;
 import dev.omrest.parse.SpecParser;
 import dev.omrest.report.IngestReport;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.secrets.AwsSecretStore;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.source.RawSpec;

@@ -11,7 +11,7 @@ import dev.omrest.openmetadata.SchemaField;
 import dev.omrest.parse.ParsedSpec;
 import dev.omrest.parse.SpecParseException;
 import dev.omrest.parse.SpecParser;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.source.RawSpec;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

@@ -1,6 +1,6 @@
 package dev.omrest.map;
 
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.omrest.map;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.config.SchemaFieldsMode;
 import dev.omrest.openmetadata.CreateApiEndpoint;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import dev.omrest.emulator.RecordedRequest;
 import dev.omrest.emulator.SpecServer;
 import dev.omrest.parse.ParsedSpec;
 import dev.omrest.parse.SpecParser;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.source.RawSpec;
 import dev.omrest.source.SpecSource;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.config.SchemaFieldsMode;
 import dev.omrest.emulator.SchemaValidator;
 import dev.omrest.parse.ParsedSpec;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

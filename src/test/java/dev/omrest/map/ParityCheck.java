@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.config.NameFilter;
 import dev.omrest.config.SchemaFieldsMode;
-import dev.omrest.openmetadata.EntityNames;
+import dev.omrest.config.EntityNames;
 import dev.omrest.parse.ParsedSpec;
 import dev.omrest.parse.SpecParseException;
 import dev.omrest.parse.SpecParser;

@@ -1,5 +1,6 @@
 package dev.omrest.openmetadata;
 
+import dev.omrest.config.EntityNames;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

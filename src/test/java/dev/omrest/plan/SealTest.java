@@ -5,7 +5,7 @@ import dev.omrest.openmetadata.ExistingEntity;
 import dev.omrest.map.DesiredState;
 import dev.omrest.openmetadata.CreateApiCollection;
 import dev.omrest.openmetadata.CreateApiEndpoint;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;
 

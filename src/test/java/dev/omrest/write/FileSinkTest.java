@@ -5,7 +5,7 @@ import dev.omrest.config.PayloadReader;
 import dev.omrest.config.SecretReferences;
 import dev.omrest.pipeline.IngestPipeline;
 import dev.omrest.report.IngestReport;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import dev.omrest.plan.Plan;
 import dev.omrest.plan.PlanOptions;
 import dev.omrest.plan.Planner;
 import dev.omrest.plan.Write;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.support.MovableClock;
 import dev.omrest.support.Specs;
 import dev.omrest.support.StubApi;

@@ -1,4 +1,4 @@
-package dev.omrest.report;
+package dev.omrest.outcome;
 
 /**
  * What happened to the entities of one kind.

@@ -1,4 +1,4 @@
-package dev.omrest.openmetadata;
+package dev.omrest.config;
 
 /** The limits OpenMetadata puts on names ({@code basic.json#/definitions/entityName} and {@code schema.json#/definitions/fieldName}). */
 public final class EntityNames {
