@@ -1,5 +1,6 @@
 package dev.omrest.map;
 
+import dev.omrest.parse.RefPointers;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -12,8 +13,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -287,27 +286,24 @@ final class SchemaIndex {
         if (byName == null || !ref.startsWith("#")) {
             return null;
         }
-        return byName.get(unescape(ref.substring(ref.lastIndexOf('/') + 1)));
+        return byName.get(name(ref));
     }
 
     private static <T> T byName(Map<String, T> byName, String name) {
         return byName == null ? null : byName.get(name);
     }
 
-    private static <T> T element(List<T> list, String index) {
-        if (list == null || index == null || index.isEmpty() || !index.chars().allMatch(Character::isDigit)
-                || index.length() > 6) {
-            return null;
-        }
-        int i = Integer.parseInt(index);
-        return i < list.size() ? list.get(i) : null;
+    private static <T> T element(List<T> list, String key) {
+        int index = key == null ? -1 : RefPointers.index(key);
+        return list != null && index >= 0 && index < list.size() ? list.get(index) : null;
     }
 
     /** The last segment of a reference: the name it is shown by. */
     static String name(String ref) {
-        return unescape(ref.substring(ref.lastIndexOf('/') + 1));
+        return RefPointers.key(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
+    /** The keys a local reference names, read as the parse stage reads them; a leading {@code /} may be left out. */
     private static String[] segments(String ref) {
         String pointer = ref.substring(1);
         if (pointer.startsWith("/")) {
@@ -316,22 +312,6 @@ final class SchemaIndex {
         if (pointer.isEmpty()) {
             return new String[0];
         }
-        String[] parts = pointer.split("/", -1);
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = unescape(parts[i]);
-        }
-        return parts;
-    }
-
-    private static String unescape(String segment) {
-        String s = segment;
-        if (s.indexOf('%') >= 0) {
-            try {
-                s = URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException ignored) {
-                // not percent-encoded after all
-            }
-        }
-        return s.indexOf('~') < 0 ? s : s.replace("~1", "/").replace("~0", "~");
+        return RefPointers.keys(RefPointers.of("/" + pointer)).toArray(String[]::new);
     }
 }

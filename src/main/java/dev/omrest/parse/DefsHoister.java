@@ -98,7 +98,7 @@ final class DefsHoister {
                 String local = prefix + name;
                 added.put(name, entry.getValue());
                 scope.put(entry.getKey(), local);
-                byPointer.put(pointerPrefix + OasTree.escape(entry.getKey()), local);
+                byPointer.put(pointerPrefix + RefPointers.escape(entry.getKey()), local);
             }
         });
         return scope;
@@ -127,38 +127,54 @@ final class DefsHoister {
         }
     }
 
+    /**
+     * Where a reference to a hoisted definition now points, or null. Keys are compared as {@link RefPointers} reads
+     * them; what follows the definition's name is kept as written.
+     */
     private String replacement(String ref, List<Map<String, String>> stack) {
-        if (ref.startsWith("#/$defs/")) {
-            String rest = ref.substring("#/$defs/".length());
-            int slash = rest.indexOf('/');
-            String key = OasTree.unescape(slash < 0 ? rest : rest.substring(0, slash));
+        if (!ref.startsWith("#/")) {
+            return null;
+        }
+        String[] written = ref.substring(2).split("/", -1);
+        List<String> keys = RefPointers.keys(RefPointers.of(ref.substring(1)));
+        if (keys.size() >= 2 && keys.get(0).equals("$defs")) {
+            // #/$defs/X…: X of the nearest schema that declares it
             for (int i = stack.size() - 1; i >= 0; i--) {
-                String local = stack.get(i).get(key);
+                String local = stack.get(i).get(keys.get(1));
                 if (local != null) {
-                    return local + (slash < 0 ? "" : rest.substring(slash));
+                    return local + rest(written, 2);
                 }
             }
             return null;
         }
-        if (!ref.startsWith("#") || !ref.contains("/$defs/") && !ref.contains("/definitions/")) {
-            return null;
-        }
-        String pointer = ref.substring(1);
-        List<Integer> ends = new ArrayList<>();
-        for (String keyword : List.of("/$defs/", "/definitions/")) {
-            for (int at = pointer.indexOf(keyword); at >= 0; at = pointer.indexOf(keyword, at + 1)) {
-                int end = pointer.indexOf('/', at + keyword.length());
-                ends.add(end < 0 ? pointer.length() : end);
-            }
-        }
-        ends.sort(java.util.Comparator.reverseOrder()); // the most deeply nested definition first
-        for (int end : ends) {
-            String local = byPointer.get(pointer.substring(0, end));
-            if (local != null) {
-                return local + pointer.substring(end);
+        for (int name = keys.size() - 1; name >= 1; name--) { // the most deeply nested definition first
+            String keyword = keys.get(name - 1);
+            if (keyword.equals("$defs") || keyword.equals("definitions")) {
+                String local = byPointer.get(pointer(keys, name + 1));
+                if (local != null) {
+                    return local + rest(written, name + 1);
+                }
             }
         }
         return null;
+    }
+
+    /** The first {@code count} keys as a pointer, in the form {@link #byPointer} holds. */
+    private static String pointer(List<String> keys, int count) {
+        StringBuilder pointer = new StringBuilder();
+        for (String key : keys.subList(0, count)) {
+            pointer.append('/').append(RefPointers.escape(key));
+        }
+        return pointer.toString();
+    }
+
+    /** The segments from {@code from} on, as written. */
+    private static String rest(String[] written, int from) {
+        StringBuilder rest = new StringBuilder();
+        for (int i = from; i < written.length; i++) {
+            rest.append('/').append(written[i]);
+        }
+        return rest.toString();
     }
 
     boolean changed() {

@@ -3,6 +3,7 @@ package dev.omrest.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.config.HttpAccess;
 import dev.omrest.config.SpecLocation;
+import dev.omrest.net.Origin;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.source.RawSpec;
 import dev.omrest.source.SpecFetchException;
@@ -124,10 +125,7 @@ final class ExternalDocuments {
     }
 
     private HttpAccess accessFor(URI document, URI root) {
-        boolean sameOrigin = root != null && root.getScheme() != null && root.getHost() != null
-                && document.getScheme().equalsIgnoreCase(root.getScheme()) && document.getHost() != null
-                && document.getHost().equalsIgnoreCase(root.getHost()) && document.getPort() == root.getPort();
-        return sameOrigin ? rootAccess : new HttpAccess(Map.of(), Map.of(), null, rootAccess.tls());
+        return Origin.same(document, root) ? rootAccess : new HttpAccess(Map.of(), Map.of(), null, rootAccess.tls());
     }
 
     private static Loaded failed(String reason) {

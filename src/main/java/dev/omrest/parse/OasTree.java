@@ -3,8 +3,6 @@ package dev.omrest.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +108,7 @@ final class OasTree {
     private static void one(ObjectNode parent, String key, Kind kind, Visitor visitor) {
         JsonNode child = parent.get(key);
         if (child != null && child.isObject()) {
-            visitor.child("/" + escape(key), child, kind);
+            visitor.child("/" + RefPointers.escape(key), child, kind);
         }
     }
 
@@ -119,11 +117,11 @@ final class OasTree {
         if (map == null || !map.isObject()) {
             return;
         }
-        String prefix = "/" + escape(key) + "/";
+        String prefix = "/" + RefPointers.escape(key) + "/";
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (entry.getValue().isObject() && !(skipExtensions && entry.getKey().startsWith("x-"))) {
-                visitor.child(prefix + escape(entry.getKey()), entry.getValue(), kind);
+                visitor.child(prefix + RefPointers.escape(entry.getKey()), entry.getValue(), kind);
             }
         }
     }
@@ -135,54 +133,8 @@ final class OasTree {
         }
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).isObject()) {
-                visitor.child("/" + escape(key) + "/" + i, list.get(i), kind);
+                visitor.child("/" + RefPointers.escape(key) + "/" + i, list.get(i), kind);
             }
-        }
-    }
-
-    /** JSON-pointer escaping of one segment (RFC 6901). */
-    static String escape(String segment) {
-        return segment.indexOf('~') < 0 && segment.indexOf('/') < 0 ? segment
-                : segment.replace("~", "~0").replace("/", "~1");
-    }
-
-    static String unescape(String segment) {
-        return segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~");
-    }
-
-    /** The node a JSON pointer ({@code ""} for the whole tree, segments escaped) points at in {@code tree}, or null. */
-    static JsonNode at(JsonNode tree, String pointer) {
-        if (pointer.isEmpty()) {
-            return tree;
-        }
-        if (!pointer.startsWith("/")) {
-            return null;
-        }
-        JsonNode node = tree;
-        for (String segment : pointer.substring(1).split("/", -1)) {
-            String key = unescape(segment);
-            node = node.isArray() ? element(node, key) : node.get(key);
-            if (node == null) {
-                return null;
-            }
-        }
-        return node;
-    }
-
-    private static JsonNode element(JsonNode array, String index) {
-        boolean number = !index.isEmpty() && index.length() <= 9 && index.chars().allMatch(c -> c >= '0' && c <= '9');
-        return number ? array.get(Integer.parseInt(index)) : null;
-    }
-
-    /** A reference's fragment with its percent-escapes decoded ({@code +} stays {@code +}); as it is when malformed. */
-    static String percentDecode(String text) {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
-        try {
-            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
         }
     }
 }

@@ -86,7 +86,7 @@ final class PathItemRefs {
             if (seen.size() > MAX_CHAIN) {
                 return "more than " + MAX_CHAIN + " references in a row";
             }
-            target = OasTree.at(root, OasTree.percentDecode(ref.substring(1)));
+            target = RefPointers.at(root, RefPointers.of(ref.substring(1)));
             if (target == null) {
                 return ref + " is not in the document";
             }

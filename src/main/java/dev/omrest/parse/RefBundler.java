@@ -1,5 +1,6 @@
 package dev.omrest.parse;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,10 +52,18 @@ final class RefBundler {
     private record Pending(JsonNode node, URI base) {
     }
 
-    /** A reference read relative to the document it is in: the document's absolute URI and the JSON pointer. */
-    private record Target(URI document, String pointer, String text) {
+    /**
+     * A reference read relative to the document it is in: the document's absolute URI, its fragment as written and
+     * the JSON pointer it names (null when the fragment is not one).
+     */
+    private record Target(URI document, String written, JsonPointer pointer, String text) {
         String key() {
-            return document + "#" + pointer;
+            return document + "#" + fragment();
+        }
+
+        /** The fragment as a rewritten reference holds it: one form for every way of writing the same pointer. */
+        String fragment() {
+            return pointer == null ? written : RefPointers.fragment(pointer);
         }
     }
 
@@ -204,7 +213,7 @@ final class RefBundler {
             return;
         }
         if (isRoot(target.document())) {
-            holder.put("$ref", "#" + target.pointer());
+            holder.put("$ref", "#" + target.fragment());
             changed = true;
             return;
         }
@@ -274,18 +283,14 @@ final class RefBundler {
             warn(target.text(), "External reference '" + target.text() + "' could not be read: " + loaded.failure());
             return null;
         }
-        JsonNode node = loaded.tree();
-        if (!target.pointer().isEmpty()) {
-            if (!target.pointer().startsWith("/")) {
-                warn(target.text(), "External reference '" + target.text() + "' has a fragment that is not a JSON pointer");
-                return null;
-            }
-            node = OasTree.at(node, target.pointer());
-            if (node == null) {
-                warn(target.text(), "External reference '" + target.text() + "' could not be read: "
-                        + target.pointer() + " is not in " + target.document());
-                return null;
-            }
+        if (target.pointer() == null) {
+            warn(target.text(), "External reference '" + target.text() + "' has a fragment that is not a JSON pointer");
+            return null;
+        }
+        JsonNode node = RefPointers.at(loaded.tree(), target.pointer());
+        if (node == null) {
+            warn(target.text(), "External reference '" + target.text() + "' could not be read: "
+                    + target.pointer() + " is not in " + target.document());
         }
         return node;
     }
@@ -293,7 +298,7 @@ final class RefBundler {
     private Target target(String ref, URI base) {
         int hash = ref.indexOf('#');
         String location = hash < 0 ? ref : ref.substring(0, hash);
-        String pointer = hash < 0 ? "" : OasTree.percentDecode(ref.substring(hash + 1));
+        String fragment = hash < 0 ? "" : ref.substring(hash + 1);
         URI document;
         if (location.isEmpty()) {
             document = base;
@@ -318,7 +323,9 @@ final class RefBundler {
             return null;
         }
         document = withoutFragment(document.normalize());
-        return new Target(document, pointer, base == rootUri ? ref : document + "#" + pointer);
+        Target target = new Target(document, fragment, RefPointers.of(fragment), ref);
+        // a reference in another file is shown by the absolute form it is known by
+        return base == rootUri ? target : new Target(document, fragment, target.pointer(), target.key());
     }
 
     private boolean isRoot(URI document) {
@@ -336,8 +343,8 @@ final class RefBundler {
 
     private static String suggestedName(Target target) {
         String raw;
-        if (!target.pointer().isEmpty()) {
-            raw = OasTree.unescape(target.pointer().substring(target.pointer().lastIndexOf('/') + 1));
+        if (target.pointer() != null && !target.pointer().matches()) {
+            raw = target.pointer().last().getMatchingProperty();
         } else {
             String path = target.document().getPath() == null ? "" : target.document().getPath();
             raw = path.substring(path.lastIndexOf('/') + 1);

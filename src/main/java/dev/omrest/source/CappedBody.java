@@ -7,51 +7,54 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.function.Supplier;
 
 /**
- * A response body read into memory up to a cap: past it the exchange is cancelled (the connection dropped) and the
- * body fails with the given exception. A cap of 0 reads nothing at all (redirects and errors, whose bodies are not used).
+ * A response body read into memory up to a cap ({@link BodyCap}): past it the exchange is cancelled (the connection
+ * dropped) and the body fails with the cap's exception. A cap of 0 reads nothing at all (redirects and errors, whose
+ * bodies are not used).
  */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final long maxBytes;
-    private final Supplier<RuntimeException> tooLarge;
+    private final BodyCap cap;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream out;
     private Flow.Subscription subscription;
     private long total;
 
-    private CappedBody(long maxBytes, long declared, Supplier<RuntimeException> tooLarge) {
-        this.maxBytes = maxBytes;
-        this.tooLarge = tooLarge;
+    private CappedBody(BodyCap cap, long declared) {
+        this.cap = cap;
         // a declared length is a hint, not a promise: at most 1 MiB is set aside before the bytes arrive
-        this.out = new ByteArrayOutputStream((int) Math.min(declared > 0 ? declared : 64 * 1024, Math.min(maxBytes, 1024 * 1024)));
+        this.out = new ByteArrayOutputStream((int) Math.min(declared > 0 ? declared : 64 * 1024, Math.min(cap.maxBytes(), 1024 * 1024)));
     }
 
-    /** A handler that reads the body of a 200 answer up to {@code maxBytes} and no other answer's body. */
-    static HttpResponse.BodyHandler<byte[]> handler(long maxBytes, Supplier<RuntimeException> tooLarge) {
+    /** A handler that reads the body of a 200 answer up to the cap and no other answer's body. */
+    static HttpResponse.BodyHandler<byte[]> handler(BodyCap cap) {
         return info -> {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (info.statusCode() != 200) {
-                return new CappedBody(0, 0, tooLarge);
+                return unread(cap);
             }
-            if (declared > maxBytes) {
-                return failing(tooLarge);
+            if (!cap.fits(declared)) {
+                return failing(cap);
             }
-            return new CappedBody(maxBytes, declared, tooLarge);
+            return new CappedBody(cap, declared);
         };
     }
 
-    private static HttpResponse.BodySubscriber<byte[]> failing(Supplier<RuntimeException> tooLarge) {
-        CappedBody body = new CappedBody(0, 0, tooLarge);
-        body.result.completeExceptionally(tooLarge.get());
+    private static HttpResponse.BodySubscriber<byte[]> failing(BodyCap cap) {
+        CappedBody body = unread(cap);
+        body.result.completeExceptionally(cap.exceeded());
         return body;
+    }
+
+    /** A body not read at all: a cap of 0 cancels the exchange as soon as it is subscribed. */
+    private static CappedBody unread(BodyCap cap) {
+        return new CappedBody(new BodyCap(0, cap.tooLarge()), 0);
     }
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
-        if (maxBytes == 0 || result.isDone()) {
+        if (cap.maxBytes() == 0 || result.isDone()) {
             subscription.cancel();
             result.complete(new byte[0]);
         } else {
@@ -66,9 +69,9 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
         for (ByteBuffer buffer : buffers) {
             total += buffer.remaining();
-            if (total > maxBytes) {
+            if (!cap.fits(total)) {
                 subscription.cancel();
-                result.completeExceptionally(tooLarge.get());
+                result.completeExceptionally(cap.exceeded());
                 return;
             }
             byte[] bytes = new byte[buffer.remaining()];

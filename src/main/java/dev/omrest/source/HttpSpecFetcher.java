@@ -7,6 +7,7 @@ import dev.omrest.config.Redact;
 import dev.omrest.config.Secret;
 import dev.omrest.config.SpecLocation;
 import dev.omrest.net.AddressGuard;
+import dev.omrest.net.Origin;
 
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -63,10 +64,10 @@ final class HttpSpecFetcher {
         URI uri = withQuery(origin, access.queryParameters());
         String what = "the OpenAPI schema from " + Redact.url(origin);
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder request = request(uri, sameOrigin(uri, origin) ? headers : Map.of(), what)
+            HttpRequest.Builder request = request(uri, Origin.same(uri, origin) ? headers : Map.of(), what)
                     .header("Accept", "application/json, application/yaml;q=0.9, */*;q=0.8").GET();
-            URI current = uri;
-            HttpResponse<byte[]> response = send(client, request, what, CappedBody.handler(limits.maxBytes(), () -> tooLarge(current)));
+            HttpResponse<byte[]> response = send(client, request, what,
+                    CappedBody.handler(BodyCap.ofSpec(Redact.url(uri), limits.maxBytes())));
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
                 if (hop >= limits.maxRedirects()) {
@@ -98,8 +99,8 @@ final class HttpSpecFetcher {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<byte[]> response = send(client, request, "an access token from " + where,
-                CappedBody.handler(MAX_TOKEN_ANSWER_BYTES, () -> new SpecFetchException("Failed to get an access token from "
-                        + where + ": the answer is larger than " + FetchLimits.describe(MAX_TOKEN_ANSWER_BYTES))));
+                CappedBody.handler(new BodyCap(MAX_TOKEN_ANSWER_BYTES, () -> new SpecFetchException("Failed to get an access token from "
+                        + where + ": the answer is larger than " + FetchLimits.describe(MAX_TOKEN_ANSWER_BYTES)))));
         if (response.statusCode() != 200) {
             throw new SpecFetchException("Failed to get an access token from " + where + ": HTTP " + response.statusCode());
         }
@@ -220,10 +221,6 @@ final class HttpSpecFetcher {
         return next;
     }
 
-    private SpecFetchException tooLarge(URI uri) {
-        return new SpecFetchException("The OpenAPI schema at " + Redact.url(uri) + " is larger than " + FetchLimits.describe(limits.maxBytes()));
-    }
-
     private static URI withQuery(URI uri, Map<String, Secret> parameters) {
         if (parameters.isEmpty()) {
             return uri;
@@ -238,10 +235,5 @@ final class HttpSpecFetcher {
 
     private static String form(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                && AddressGuard.port(a) == AddressGuard.port(b);
     }
 }

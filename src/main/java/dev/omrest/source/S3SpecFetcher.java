@@ -13,10 +13,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-
 /** GetObject of the spec, with the payload's keys or the function's role; size-capped like every fetch. */
 final class S3SpecFetcher {
     private final FetchLimits limits;
@@ -35,14 +31,15 @@ final class S3SpecFetcher {
             }
         }
         String key = location.object().key();
+        BodyCap cap = BodyCap.ofSpec(object, limits.maxBytes());
         try (S3Client s3 = client(location)) {
             // the body is read inside the call, so the call's timeout covers it too
             return s3.getObject(r -> r.bucket(location.object().bucket()).key(key), (response, in) -> {
                 Long length = response.contentLength();
-                if (length != null && length > limits.maxBytes()) {
-                    throw new SpecFetchException("The OpenAPI schema at " + object + " is larger than " + FetchLimits.describe(limits.maxBytes()));
+                if (length != null && !cap.fits(length)) {
+                    throw cap.exceeded();
                 }
-                return new RawSpec(object, readCapped(in, object), response.contentType(),
+                return new RawSpec(object, cap.readAll(in), response.contentType(),
                         SpecSource.extension(key.substring(key.lastIndexOf('/') + 1)));
             });
         } catch (ApiCallTimeoutException e) {
@@ -75,19 +72,5 @@ final class S3SpecFetcher {
             builder.endpointOverride(location.endpoint()).forcePathStyle(true);
         }
         return builder.build();
-    }
-
-    private byte[] readCapped(InputStream in, String object) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            total += n;
-            if (total > limits.maxBytes()) {
-                throw new SpecFetchException("The OpenAPI schema at " + object + " is larger than " + FetchLimits.describe(limits.maxBytes()));
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 }

@@ -1,6 +1,9 @@
 package dev.omrest.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Uri;
+import software.amazon.awssdk.services.s3.S3Utilities;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,9 +45,11 @@ public record AccessNeeds(
     public static final Pattern SECRET_HEADER = Pattern.compile("(?i).*(auth|key|token|secret|cookie|session|password|credential).*");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    // upstream's S3 URL rules (../shared/docs/upstream-rest-connector.md §3.3)
+    // upstream's S3 URL rules (../shared/docs/upstream-rest-connector.md §3.3), the same as the function's S3Urls
     private static final Pattern VIRTUAL_HOSTED = Pattern.compile("^(.+)\\.s3(?:[.-](.+))?\\.amazonaws\\.com$");
     private static final Pattern PATH_STYLE = Pattern.compile("^s3(?:[.-](.+))?\\.amazonaws\\.com$");
+    // parseUri reads no region, but the builder requires one
+    private static final S3Utilities S3_URLS = S3Utilities.builder().region(Region.US_EAST_1).build();
 
     /** An S3 object a payload reads its spec from. */
     public record S3Object(String bucket, String key) implements Comparable<S3Object> {
@@ -150,6 +154,12 @@ public record AccessNeeds(
         return false;
     }
 
+    /**
+     * The object an S3 URL names, read as the function reads it ({@code dev.omrest.config.S3Urls}): upstream's host
+     * patterns, the host in lower case, and the AWS SDK's {@link S3Utilities#parseUri} for the bucket and the
+     * percent-decoded key. The grant must name the key the function fetches: {@code a%20b.json} is the object
+     * {@code a b.json}, and a grant for {@code a%20b.json} would not let the function read it.
+     */
     private void s3(String url, String path, List<String> problems) {
         URI uri;
         try {
@@ -158,33 +168,33 @@ public record AccessNeeds(
             problems.add(path + " is not a URL: " + e.getReason());
             return;
         }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
             problems.add(path + " must be an https S3 URL");
             return;
         }
-        String bucket;
-        String key;
-        Matcher virtual = VIRTUAL_HOSTED.matcher(host);
-        if (PATH_STYLE.matcher(host).matches()) {
-            String rest = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-            int slash = rest.indexOf('/');
-            bucket = slash < 0 ? rest : rest.substring(0, slash);
-            key = slash < 0 ? "" : rest.substring(slash + 1);
-        } else if (virtual.matches()) {
-            bucket = virtual.group(1);
-            key = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
-        } else {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        S3Uri object = null;
+        if (PATH_STYLE.matcher(host).matches() || VIRTUAL_HOSTED.matcher(host).matches()) {
+            try {
+                // the query, user info and port are left out, as the function ignores them
+                object = S3_URLS.parseUri(new URI("https", host, uri.getPath(), null));
+            } catch (IllegalArgumentException | URISyntaxException e) {
+                object = null;
+            }
+        }
+        if (object == null) {
             problems.add(path + " is not an S3 URL (https://<bucket>.s3.<region>.amazonaws.com/<key> or https://s3.<region>.amazonaws.com/<bucket>/<key>)");
             return;
         }
+        String bucket = object.bucket().orElse("");
+        String key = object.key().orElse("");
         if (bucket.isEmpty() || key.isEmpty()) {
             problems.add(path + " is missing the " + (bucket.isEmpty() ? "bucket" : "object key"));
             return;
         }
-        if (key.contains("*") || bucket.contains("*")) {
-            problems.add(path + " must name one object, without '*'");
+        // IAM reads * and ? in a resource as wildcards: a grant for such a key would name more than the one object
+        if (key.contains("*") || key.contains("?") || bucket.contains("*")) {
+            problems.add(path + " must name one object, without '*' or '?'");
             return;
         }
         s3Objects.add(new S3Object(bucket, key));
