@@ -11,8 +11,11 @@ import java.time.Instant;
  * started just before the deadline still gets its answer when the server is merely slow.
  */
 public record RunBudget(Clock clock, Instant deadline, Duration grace) {
-    /** How long a call in flight at the deadline may still take; the Lambda timeout is a minute after the deadline. */
-    public static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(20);
+    /**
+     * How long a call in flight at the deadline may still take. The stack sets the deadline at least 30 s before the
+     * Lambda timeout (infra's ConnectorStack.runDeadline): this grace and the pipeline status's fit in that.
+     */
+    public static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(15);
     /** What {@link #remaining()} says of an unlimited budget ({@code Duration.between(now, Instant.MAX)} overflows). */
     private static final Duration FOREVER = Duration.ofDays(365);
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Upstream's rules for {@code openAPISchemaS3URL} (§3.3): an https S3 URL, virtual-hosted or path-style. Which URLs
+ * Upstream's rules for {@code openAPISchemaS3URL}: an https S3 URL, virtual-hosted or path-style. Which URLs
  * are accepted is upstream's host patterns; the bucket and key are what the AWS SDK's {@link S3Utilities#parseUri}
  * reads, the key percent-decoded ({@code a%20b/c+d.json} is the object {@code a b/c+d.json}: S3 keys are sent encoded,
  * and {@code +} is a plain character in a path). The deployment (infra/'s {@code AccessNeeds}) reads the URL by the

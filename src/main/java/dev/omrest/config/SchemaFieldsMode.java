@@ -10,7 +10,7 @@ import java.util.Locale;
 public enum SchemaFieldsMode {
     /** The full extraction: compositions, inline bodies, form bodies, format-aware types, external refs (default). */
     EXTENDED("extended"),
-    /** Upstream's field extraction, unchanged (see docs/compatibility.md §7–§9). */
+    /** Upstream's field extraction, unchanged (docs/compatibility.md rows 9–13 are its only changes). */
     UPSTREAM("upstream");
 
     private final String text;

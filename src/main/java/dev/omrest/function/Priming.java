@@ -1,5 +1,6 @@
 package dev.omrest.function;
 
+import dev.omrest.budget.Stopwatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,12 +79,12 @@ public class Priming {
     /** Ingests an OpenAPI 3 (JSON) and a Swagger 2.0 (YAML) spec and tests a connection, all against loopback. */
     static Outcome prime(Function<JsonNode, IngestReport> ingest, Function<JsonNode, TestConnectionResult> testConnection)
             throws IOException {
-        long start = System.nanoTime();
+        Stopwatch start = Stopwatch.start();
         try (PrimingServer server = PrimingServer.start()) {
             String first = ingest.apply(payload(server, "openapi.json")).status();
             String second = ingest.apply(payload(server, "swagger.yaml")).status();
             String tested = testConnection.apply(payload(server, "openapi.json")).status();
-            return new Outcome((System.nanoTime() - start) / 1_000_000, List.of(first, second), tested, server.calls());
+            return new Outcome(start.millis(), List.of(first, second), tested, server.calls());
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Collection derivation (§5.1): root tags in order, then {@code default}, then undeclared operation tags sorted. */
+/** Collection derivation (upstream's _derive_collections): root tags in order, then {@code default}, then undeclared operation tags sorted. */
 final class Collections {
     private Collections() {
     }

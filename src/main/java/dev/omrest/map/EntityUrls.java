@@ -3,7 +3,7 @@ package dev.omrest.map;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-/** The documentation links upstream writes on collections and endpoints (§5.2, §6.2 of the spec). */
+/** The documentation links upstream writes on collections and endpoints (upstream's _generate_collection_url and _generate_endpoint_url). */
 final class EntityUrls {
     private EntityUrls() {
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Schema to OpenMetadata fields by upstream's rules (§9): properties in document order, {@code $ref}s
+ * Schema to OpenMetadata fields by upstream's rules (its process_schema_fields): properties in document order, {@code $ref}s
  * expanded by name, recursion cut when a ref repeats one of its ancestors.
  */
 final class FieldExtractor {
@@ -61,7 +61,7 @@ final class FieldExtractor {
         }
     }
 
-    /** One field per property, in document order (§9.2). */
+    /** One field per property, in document order (as upstream). */
     List<SchemaField> propertyFields(Map<String, Schema> properties) {
         List<SchemaField> fields = new ArrayList<>();
         if (properties == null) {

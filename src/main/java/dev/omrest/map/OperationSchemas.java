@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Request (§7) and response (§8) schemas of one operation. */
+/** Request and response schemas of one operation. */
 final class OperationSchemas {
     private static final List<String> RESPONSE_CODES = List.of("200", "201", "202", "203", "204");
     private final Components components;

@@ -30,10 +30,10 @@ import java.util.List;
  */
 public final class OpenMetadataSink implements Sink {
     /**
-     * How long after the run's last answer its pipeline status may still be recorded: with the calls' grace, 40 s after
-     * the deadline, which the Lambda timeout leaves a minute for.
+     * How long after the run's last answer its pipeline status may still be recorded: with the calls' grace, 25 s after
+     * the deadline, inside the 30 s at least the stack leaves before the Lambda timeout.
      */
-    static final Duration STATUS_GRACE = Duration.ofSeconds(20);
+    static final Duration STATUS_GRACE = Duration.ofSeconds(10);
     private final OpenMetadataApi api;
     private final String server;
     private final WriteSettings settings;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Upstream's S3 URL cases (§3.3, §14.1). */
+/** Upstream's S3 URL cases (openmetadata-ingestion's test_rest.py and its openAPISchemaS3URL rules). */
 class S3UrlsTest {
 
     @Test

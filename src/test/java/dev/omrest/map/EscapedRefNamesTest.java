@@ -2,7 +2,7 @@ package dev.omrest.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omrest.parse.SpecParser;
-import dev.omrest.report.Notice;
+import dev.omrest.outcome.Notice;
 import dev.omrest.source.RawSpec;
 import dev.omrest.support.Specs;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Upstream's test_rest.py cases on collections, URLs, grouping and filters (§14.1), ported. */
+/** Upstream's test_rest.py cases on collections, URLs, grouping and filters (openmetadata-ingestion 2.0.7.0), ported. */
 class UpstreamCollectionsAndEndpointsTest {
     static final String SCHEMA_URL = "https://petstore3.swagger.io/api/v3/openapi.json";
     static final String DOC_URL = "https://petstore3.swagger.io/";

@@ -11,7 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Upstream's test_rest.py cases on request and response fields and types (§7–§9, §14.1), ported. */
+/** Upstream's test_rest.py cases on request and response fields and types (openmetadata-ingestion 2.0.7.0), ported. */
 class UpstreamSchemaFieldsTest {
     /** These are upstream's expectations: run in {@code schemaFields: upstream} mode. */
     private static final MappingContext UPSTREAM = Specs.context("svc", null, null).withSchemaFields(SchemaFieldsMode.UPSTREAM);

@@ -12,7 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The worked example of the specification (§13): the exact create requests upstream sends. */
+/** The worked example (specs/worked-example.json): the exact create requests upstream sends for it. */
 class WorkedExampleTest {
     private static final String PAYLOAD = """
             {"source": {"type": "rest", "serviceName": "petapi",

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Upstream's test_openapi_parser.py cases (§14.2) and the format rules of §3. */
+/** Upstream's test_openapi_parser.py cases and its format rules (Content-Type, extension, then JSON before YAML). */
 class SpecParserTest {
     private static final String JSON = """
             {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},

@@ -45,7 +45,7 @@ public record AccessNeeds(
     public static final Pattern SECRET_HEADER = Pattern.compile("(?i).*(auth|key|token|secret|cookie|session|password|credential).*");
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    // upstream's S3 URL rules (../shared/docs/upstream-rest-connector.md §3.3), the same as the function's S3Urls
+    // upstream's S3 URL rules (openmetadata-ingestion's openAPISchemaS3URL rules), the same as the function's S3Urls
     private static final Pattern VIRTUAL_HOSTED = Pattern.compile("^(.+)\\.s3(?:[.-](.+))?\\.amazonaws\\.com$");
     private static final Pattern PATH_STYLE = Pattern.compile("^s3(?:[.-](.+))?\\.amazonaws\\.com$");
     // parseUri reads no region, but the builder requires one

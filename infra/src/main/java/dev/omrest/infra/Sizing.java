@@ -3,16 +3,16 @@ package dev.omrest.infra;
 /**
  * Memory and timeout per function and runtime mode. Where the numbers come from (details in infra/README.md):
  * <ul>
- *   <li>parse cost, ../shared/docs/toolchain.md §5 (swagger-parser 2.1.48 on the JVM): GitHub's 13 MB spec
+ *   <li>parse cost (swagger-parser on the JVM): GitHub's 13 MB spec
  *       parses in 1.4 s cold, retains ~45 MB, peaks at 370–470 MB RSS for the whole JVM; the fully
  *       dereferenced 73 MB variant needs -Xmx1g and peaks at 1.19 GB RSS;</li>
- *   <li>native footprint, ../shared/docs/infra-corpora-performance.md §0.5: 33–47 MB RSS, ~0.4 s cold
+ *   <li>native footprint: 33–47 MB RSS, ~0.4 s cold
  *       invocation for a realistic Quarkus native function (vs 3.3–4.6 s on the JVM without SnapStart);</li>
  *   <li>time limits of the function itself (README "Limits"): spec fetch ≤ 60 s, each OpenMetadata call
  *       ≤ 120 s; Lambda gives 1 vCPU at 1769 MB, proportionally less below.</li>
  * </ul>
- * These are first estimates from those measurements, <b>to be re-measured by the benchmark issue (7)</b>;
- * every value can be overridden with a context value (see {@link DeploySettings}).
+ * The benchmark (docs/benchmark.md) has since run GitHub's spec within a 128 MB heap and Microsoft Graph beta within
+ * 512 MB, inside these sizes; every value can be overridden with a context value (see {@link DeploySettings}).
  */
 public enum Sizing {
     /**
