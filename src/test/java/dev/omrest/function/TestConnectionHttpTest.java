@@ -3,6 +3,7 @@ package dev.omrest.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.support.Specs;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -90,6 +91,7 @@ class TestConnectionHttpTest extends LoopbackServers {
     }
 
     @Test
+    @DisabledOnIntegrationTest("funqy-http serves dev mode and tests only: the packaged function listens on nothing")
     void funqyHttpServesTheFunctionsLocally() {
         JsonNode result = Specs.readJson(given().port(8081).contentType(ContentType.JSON).body(connection())
                 .when().post("/testConnection").then().statusCode(200).extract().asString());

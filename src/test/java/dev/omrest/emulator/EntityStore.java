@@ -1,0 +1,451 @@
+package dev.omrest.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The server's state: API services, collections and endpoints by FQN, and the pipeline statuses PUT per ingestion
+ * pipeline; with the server's semantics for upserts (curated metadata kept, versions bumped only on change), soft and
+ * hard deletion (recursive for a collection's endpoints), restore, deleteStale and JSON Patch.
+ *
+ * <p>One lock guards all of it. Methods that serve a request expect the caller to hold {@link #lock()}, so that a
+ * request's lookups and changes form one step (as one transaction would on the server); the accessors the emulator's
+ * callers use take it themselves.
+ */
+final class EntityStore {
+
+    /** Outcome of upserting one create request; {@code message} is what a bulk response reports for it. */
+    record Upsert(int status, ObjectNode entity, String message) {
+    }
+
+    private static final List<String> CURATED = List.of("description", "displayName");
+    private static final List<String> KEPT_WHEN_OMITTED = List.of("tags", "owners");
+
+    private final Object lock = new Object();
+    /** Where {@code href}s point: the emulator's API URL. */
+    private final String apiUrl;
+    final EntityTable services = new EntityTable("apiService", "/v1/services/apiServices/");
+    final EntityTable collections = new EntityTable("apiCollection", "/v1/apiCollections/");
+    final EntityTable endpoints = new EntityTable("apiEndpoint", "/v1/apiEndpoints/");
+    private final Map<String, List<JsonNode>> pipelineStatuses = new LinkedHashMap<>();
+
+    EntityStore(String apiUrl) {
+        this.apiUrl = apiUrl;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Accessors (take the lock)
+
+    Optional<JsonNode> service(String name) {
+        synchronized (lock) {
+            for (ObjectNode service : services.byFqn.values()) {
+                if (name.equals(service.path("name").asText())) {
+                    return Optional.of(service.deepCopy());
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** FQN → stored entity (copies), soft-deleted ones included, in insertion order. */
+    Map<String, JsonNode> snapshot(EntityTable table) {
+        synchronized (lock) {
+            Map<String, JsonNode> copy = new LinkedHashMap<>();
+            table.byFqn.forEach((fqn, entity) -> copy.put(fqn, entity.deepCopy()));
+            return copy;
+        }
+    }
+
+    List<JsonNode> pipelineStatuses(String fqn) {
+        synchronized (lock) {
+            List<JsonNode> copies = new ArrayList<>();
+            for (JsonNode status : pipelineStatuses.getOrDefault(fqn, List.of())) {
+                copies.add(status.deepCopy());
+            }
+            return copies;
+        }
+    }
+
+    List<SortedSet<String>> liveFqns() {
+        synchronized (lock) {
+            return List.of(live(collections), live(endpoints));
+        }
+    }
+
+    private static SortedSet<String> live(EntityTable table) {
+        SortedSet<String> fqns = new TreeSet<>();
+        table.byFqn.forEach((fqn, e) -> {
+            if (!e.path("deleted").asBoolean()) {
+                fqns.add(fqn);
+            }
+        });
+        return fqns;
+    }
+
+    void reset() {
+        synchronized (lock) {
+            for (EntityTable table : List.of(services, collections, endpoints)) {
+                table.clear();
+            }
+            pipelineStatuses.clear();
+        }
+    }
+
+    OpenMetadataEmulator.Stored store() {
+        synchronized (lock) {
+            return new OpenMetadataEmulator.Stored(copies(services), copies(collections), copies(endpoints));
+        }
+    }
+
+    /** Puts back exactly what {@link #store()} copied, into a store {@link #reset()} just emptied. */
+    void restore(OpenMetadataEmulator.Stored stored) {
+        synchronized (lock) {
+            stored.services().forEach(e -> services.put(e.path("fullyQualifiedName").asText(), e.deepCopy()));
+            stored.collections().forEach(e -> collections.put(e.path("fullyQualifiedName").asText(), e.deepCopy()));
+            stored.endpoints().forEach(e -> endpoints.put(e.path("fullyQualifiedName").asText(), e.deepCopy()));
+        }
+    }
+
+    private static List<ObjectNode> copies(EntityTable table) {
+        List<ObjectNode> list = new ArrayList<>();
+        table.byFqn.values().forEach(e -> list.add(e.deepCopy()));
+        return list;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Reads (callers hold the lock, except list, which reads its parameters first)
+
+    ObjectNode list(EntityTable table, Query query) {
+        Listing listing = Listing.parse(query, table == endpoints);
+        synchronized (lock) {
+            return listing.page(table);
+        }
+    }
+
+    /** The entity (a copy) when it exists and {@code include} admits it; else the server's 404. */
+    static ObjectNode get(EntityTable table, ObjectNode entity, String key, Include include) {
+        if (entity == null || !include.test(entity)) {
+            throw ApiError.notFound(table.type + " instance for " + key + " not found");
+        }
+        return entity.deepCopy();
+    }
+
+    void addPipelineStatus(String pipelineFqn, ObjectNode status) {
+        pipelineStatuses.computeIfAbsent(pipelineFqn, k -> new ArrayList<>()).add(status);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Upserts (callers hold the lock)
+
+    Upsert upsertService(ObjectNode request) {
+        String fqn = Fqn.quote(request.get("name").asText());
+        return upsert(services, fqn, request.deepCopy(), true);
+    }
+
+    /** {@code bulk}: a missing parent is a 400 item failure there, a 404 for a single PUT. */
+    Upsert upsertCollection(ObjectNode request, boolean bulk, boolean protectCurated) {
+        String serviceFqn = request.get("service").asText();
+        ObjectNode service = services.byFqn.get(serviceFqn);
+        if (service == null || service.path("deleted").asBoolean()) {
+            throw new ApiError(bulk ? 400 : 404, "apiService instance for " + serviceFqn + " not found", false);
+        }
+        String fqn = Fqn.child(serviceFqn, request.get("name").asText());
+        ObjectNode content = request.deepCopy();
+        content.set("service", reference(services, service));
+        return upsert(collections, fqn, content, protectCurated);
+    }
+
+    Upsert upsertEndpoint(ObjectNode request, boolean bulk, boolean protectCurated) {
+        String collectionFqn = request.get("apiCollection").asText();
+        ObjectNode collection = collections.byFqn.get(collectionFqn);
+        if (collection == null || collection.path("deleted").asBoolean()) {
+            throw new ApiError(bulk ? 400 : 404, "apiCollection instance for " + collectionFqn + " not found", false);
+        }
+        String fqn = Fqn.child(collectionFqn, request.get("name").asText());
+        ObjectNode content = request.deepCopy();
+        content.set("apiCollection", reference(collections, collection));
+        content.set("service", collection.get("service").deepCopy());
+        return upsert(endpoints, fqn, content, protectCurated);
+    }
+
+    /**
+     * A bulk PUT's items: each valid one upserted, each invalid or failing one reported, none failing the others.
+     * Takes the lock. {@code problems} holds each item's validation problem or null.
+     */
+    ObjectNode bulkUpsert(BodyKind kind, ArrayNode items, List<String> problems, boolean overrideMetadata) {
+        ArrayNode success = Json.NODES.arrayNode();
+        ArrayNode failed = Json.NODES.arrayNode();
+        synchronized (lock) {
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                if (problems.get(i) != null) {
+                    failed.add(BulkResults.response(item, 400, problems.get(i)));
+                    continue;
+                }
+                try {
+                    Upsert upsert = kind == BodyKind.COLLECTION
+                            ? upsertCollection((ObjectNode) item, true, !overrideMetadata)
+                            : upsertEndpoint((ObjectNode) item, true, !overrideMetadata);
+                    success.add(BulkResults.response(item, upsert.status(), upsert.message()));
+                } catch (ApiError e) {
+                    failed.add(BulkResults.response(item, e.status, e.getMessage()));
+                }
+            }
+        }
+        return BulkResults.result(false, items.size(), success, failed);
+    }
+
+    private static ObjectNode reference(EntityTable table, ObjectNode entity) {
+        ObjectNode ref = Json.NODES.objectNode();
+        ref.set("id", entity.get("id"));
+        ref.put("type", table.type);
+        ref.set("name", entity.get("name"));
+        ref.set("fullyQualifiedName", entity.get("fullyQualifiedName"));
+        return ref;
+    }
+
+    /**
+     * Creates or updates; {@code content} holds the request fields with references resolved. The ingestion bot's
+     * upsert never replaces a curated (non-empty) description or display name unless {@code protectCurated} is off
+     * (bulk with {@code overrideMetadata=true}), and members it omits keep their stored values.
+     */
+    private Upsert upsert(EntityTable table, String fqn, ObjectNode content, boolean protectCurated) {
+        withSchemaDefaults(content);
+        ObjectNode existing = table.byFqn.get(fqn);
+        if (existing != null) {
+            for (String field : KEPT_WHEN_OMITTED) {
+                if (!content.has(field) && existing.has(field)) {
+                    content.set(field, existing.get(field).deepCopy());
+                }
+            }
+            for (String field : protectCurated ? CURATED : List.<String>of()) {
+                if (!existing.path(field).asText("").isEmpty()) {
+                    content.set(field, existing.get(field).deepCopy());
+                }
+            }
+        }
+        if (existing == null) {
+            ObjectNode entity = entity(table, UUID.randomUUID().toString(), fqn, content, 0.1);
+            table.put(fqn, entity);
+            return new Upsert(201, entity.deepCopy(), "Entity created");
+        }
+        boolean wasDeleted = existing.path("deleted").asBoolean();
+        if (!wasDeleted && contentOf(existing).equals(contentOf(content))) {
+            return new Upsert(200, existing.deepCopy(), "Entity unchanged");
+        }
+        ObjectNode entity = entity(table, existing.get("id").asText(), fqn, content,
+                bump(existing.path("version").asDouble()));
+        table.put(fqn, entity);
+        return new Upsert(200, entity.deepCopy(), wasDeleted ? "Entity restored" : "Entity updated");
+    }
+
+    /**
+     * The server reads a request into its Java types, whose defaults fill what the client left out: an API schema
+     * without {@code schemaType} is {@code JSON}, without {@code schemaFields} empty (apiSchema.json's defaults).
+     */
+    private static void withSchemaDefaults(ObjectNode content) {
+        for (String property : List.of("requestSchema", "responseSchema")) {
+            if (content.get(property) instanceof ObjectNode schema) {
+                if (!schema.hasNonNull("schemaType")) {
+                    schema.put("schemaType", "JSON");
+                }
+                if (!schema.hasNonNull("schemaFields")) {
+                    schema.putArray("schemaFields");
+                }
+            }
+        }
+    }
+
+    private ObjectNode entity(EntityTable table, String id, String fqn, ObjectNode content, double version) {
+        ObjectNode entity = Json.NODES.objectNode();
+        entity.put("id", id);
+        entity.set("name", content.get("name"));
+        entity.put("fullyQualifiedName", fqn);
+        for (Map.Entry<String, JsonNode> e : content.properties()) {
+            if (!e.getKey().equals("name")) {
+                entity.set(e.getKey(), e.getValue());
+            }
+        }
+        entity.put("version", version);
+        entity.put("updatedAt", System.currentTimeMillis());
+        entity.put("updatedBy", "ingestion-bot");
+        entity.put("href", apiUrl + table.hrefPath + id);
+        entity.put("deleted", false);
+        return entity;
+    }
+
+    private static ObjectNode contentOf(ObjectNode node) {
+        ObjectNode copy = node.deepCopy();
+        copy.remove(ContractChecks.SYSTEM_FIELDS);
+        return copy;
+    }
+
+    /** RFC 6902 add/replace/remove on top-level members, the way the UI edits an entity (callers hold the lock). */
+    ObjectNode patch(EntityTable table, ObjectNode entity, ArrayNode ops) {
+        ObjectNode patched = entity.deepCopy();
+        for (JsonNode op : ops) {
+            ContractChecks.checkPatchOperation(op);
+            String path = op.path("path").asText("");
+            String field = path.substring(1);
+            switch (op.path("op").asText()) {
+                case "add" -> patched.set(field, op.get("value"));
+                case "replace" -> {
+                    if (!patched.has(field)) {
+                        throw ApiError.badRequest("JSON Patch replace of missing member " + path);
+                    }
+                    patched.set(field, op.get("value"));
+                }
+                default -> patched.remove(field); // "remove": checkPatchOperation admits no other
+            }
+        }
+        touch(patched, patched.path("deleted").asBoolean());
+        table.put(entity.get("fullyQualifiedName").asText(), patched);
+        return patched.deepCopy();
+    }
+
+    private static double bump(double version) {
+        return Math.round(version * 10 + 1) / 10.0;
+    }
+
+    private static void touch(ObjectNode entity, boolean deleted) {
+        entity.put("version", bump(entity.path("version").asDouble()));
+        entity.put("updatedAt", System.currentTimeMillis());
+        entity.put("deleted", deleted);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Delete / restore (callers hold the lock)
+
+    private List<ObjectNode> endpointsOf(ObjectNode collection) {
+        String id = collection.get("id").asText();
+        List<ObjectNode> children = new ArrayList<>();
+        for (ObjectNode endpoint : endpoints.byFqn.values()) {
+            if (id.equals(endpoint.path("apiCollection").path("id").asText())) {
+                children.add(endpoint);
+            }
+        }
+        return children;
+    }
+
+    /** {@code DELETE} by name or id; {@code key} is what the request named, for the 404 message. */
+    ObjectNode delete(EntityTable table, ObjectNode entity, String key, Query query) {
+        boolean hardDelete = query.bool("hardDelete", false);
+        boolean recursive = table == collections && query.bool("recursive", false);
+        if (entity == null || (!hardDelete && entity.path("deleted").asBoolean())) {
+            throw ApiError.notFound(table.type + " instance for " + key + " not found");
+        }
+        String problem = deleteEntity(table, entity, recursive, hardDelete);
+        if (problem != null) {
+            throw ApiError.badRequest(problem);
+        }
+        return entity.deepCopy();
+    }
+
+    /** Deletes one entity (and, for collections, its endpoints when allowed); returns an error or null. */
+    private String deleteEntity(EntityTable table, ObjectNode entity, boolean recursive, boolean hardDelete) {
+        String fqn = entity.get("fullyQualifiedName").asText();
+        if (table == collections) {
+            List<ObjectNode> children = endpointsOf(entity);
+            boolean hasActiveChildren = children.stream().anyMatch(c -> !c.path("deleted").asBoolean());
+            if (!recursive && hasActiveChildren) {
+                return "Entity apiCollection " + fqn + " is not empty";
+            }
+            for (ObjectNode child : children) {
+                if (hardDelete) {
+                    endpoints.remove(child.get("fullyQualifiedName").asText());
+                } else if (!child.path("deleted").asBoolean()) {
+                    touch(child, true);
+                }
+            }
+        }
+        if (hardDelete) {
+            table.remove(fqn);
+            entity.put("deleted", true);
+        } else {
+            touch(entity, true);
+        }
+        return null;
+    }
+
+    ObjectNode restore(EntityTable table, String id) {
+        ObjectNode entity = table.byId(id);
+        if (entity == null) {
+            throw ApiError.notFound(table.type + " instance for " + id + " not found");
+        }
+        if (entity.path("deleted").asBoolean()) {
+            touch(entity, false);
+            if (table == collections) {
+                for (ObjectNode child : endpointsOf(entity)) {
+                    if (child.path("deleted").asBoolean()) {
+                        touch(child, false);
+                    }
+                }
+            }
+        }
+        return entity.deepCopy();
+    }
+
+    /** 2.0's deleteStale: deletes what the scope holds beyond {@code seenFqns}; an empty list deletes nothing. */
+    ObjectNode deleteStale(boolean isCollections, ObjectNode request) {
+        String scopeFqn = request.get("scopeFqn").asText();
+        String scopeType = request.get("scopeEntityType").asText();
+        Set<String> seen = new HashSet<>();
+        request.get("seenFqns").forEach(fqn -> seen.add(fqn.asText()));
+        boolean dryRun = request.path("dryRun").asBoolean(false);
+        boolean hardDelete = request.path("hardDelete").asBoolean(false);
+        boolean recursive = request.path("recursive").asBoolean(true);
+
+        EntityTable table = isCollections ? collections : endpoints;
+        String scopeField;
+        if (scopeType.equals("service") || scopeType.equals("apiService")) {
+            scopeField = "service";
+        } else if (!isCollections && scopeType.equals("apiCollection")) {
+            scopeField = "apiCollection";
+        } else {
+            scopeField = null; // unknown scope: nothing is deleted
+        }
+        List<ObjectNode> stale = new ArrayList<>();
+        if (scopeField != null && !seen.isEmpty()) { // empty seenFqns = failed discovery: delete nothing
+            for (ObjectNode entity : table.sorted.values()) {
+                if (!entity.path("deleted").asBoolean()
+                        && scopeFqn.equals(entity.path(scopeField).path("fullyQualifiedName").asText())
+                        && !seen.contains(entity.get("fullyQualifiedName").asText())) {
+                    stale.add(entity);
+                }
+            }
+        }
+        ArrayNode success = Json.NODES.arrayNode();
+        ArrayNode failed = Json.NODES.arrayNode();
+        for (ObjectNode entity : stale) {
+            String fqn = entity.get("fullyQualifiedName").asText();
+            if (dryRun) {
+                success.add(BulkResults.response(Json.NODES.textNode(fqn), 200, "Entity would be deleted (dry run)"));
+                continue;
+            }
+            String problem = deleteEntity(table, entity, recursive, hardDelete);
+            if (problem == null) {
+                success.add(BulkResults.response(Json.NODES.textNode(fqn), 200,
+                        hardDelete ? "Entity hard deleted" : "Entity soft deleted"));
+            } else {
+                failed.add(BulkResults.response(Json.NODES.textNode(fqn), 400, problem));
+            }
+        }
+        return BulkResults.result(dryRun, stale.size(), success, failed);
+    }
+}

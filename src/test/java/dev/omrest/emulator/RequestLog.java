@@ -1,0 +1,87 @@
+package dev.omrest.emulator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the emulator saw, for tests and the benchmark to inspect: every request with the status it was answered, every
+ * contract violation, and the traffic counters (bytes in, gzip either way, the handlers' CPU time).
+ */
+final class RequestLog {
+
+    /** A request whose status is filled in when the answer is sent (0 while in flight or when none is). */
+    static final class Entry {
+        final String method;
+        final String path;
+        final String query;
+        final String body;
+        volatile int status;
+
+        Entry(String method, String path, String query, String body) {
+            this.method = method;
+            this.path = path;
+            this.query = query;
+            this.body = body;
+        }
+    }
+
+    private final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean recordBodies = true;
+    final AtomicLong bytesReceived = new AtomicLong();
+    final AtomicInteger compressedRequests = new AtomicInteger();
+    final AtomicInteger compressedResponses = new AtomicInteger();
+    final AtomicLong cpuNanos = new AtomicLong();
+
+    /** Records a request; its body only while bodies are kept (large benchmark runs drop them). */
+    Entry record(String method, String path, String query, String body) {
+        Entry entry = new Entry(method, path, query, recordBodies ? body : "");
+        entries.add(entry);
+        return entry;
+    }
+
+    void recordBodies(boolean keep) {
+        this.recordBodies = keep;
+    }
+
+    void violation(String description) {
+        violations.add(description);
+    }
+
+    List<RecordedRequest> requests() {
+        synchronized (entries) {
+            List<RecordedRequest> list = new ArrayList<>(entries.size());
+            for (Entry e : entries) {
+                list.add(new RecordedRequest(e.method, e.path, e.query, e.body, e.status));
+            }
+            return list;
+        }
+    }
+
+    List<String> violations() {
+        synchronized (violations) {
+            return List.copyOf(violations);
+        }
+    }
+
+    void clearRequests() {
+        entries.clear();
+    }
+
+    void clearViolations() {
+        violations.clear();
+    }
+
+    /** Forgets requests, violations and counters. */
+    void reset() {
+        entries.clear();
+        violations.clear();
+        bytesReceived.set(0);
+        compressedRequests.set(0);
+        cpuNanos.set(0);
+        compressedResponses.set(0);
+    }
+}
