@@ -86,6 +86,7 @@ final class ExchangeHandler implements HttpHandler {
                         return; // see finally: the connection is closed without a response
                     }
                     case DELAY -> Thread.sleep(fault.delayMillis());
+                    case ACTION -> fault.action().run();
                     case DROP_AFTER_APPLY -> {
                     }
                     case STATUS -> {
