@@ -18,6 +18,8 @@
 # machines; a client then has one core, as a Lambda function of 1,769 MB has one vCPU).
 # INIT_TYPE (AWS_LAMBDA_INITIALIZATION_TYPE for the function: snap-start makes it prime itself during init),
 # UPSTREAM_V2 (the upstream client against the 2.0 server, default 2.0.7.0, the newest; 1.6.9.0 against the 1.6 one),
+# COST_MODEL (true: the emulator costs what a real 2-core server costs, CostModel.CALIBRATED; listings and writes then
+# take real-server time), ADAPTIVE (false: OMREST_WRITE_ADAPTIVE=false, a fixed number of calls in flight),
 # RESULTS (the JSON-lines file to append to). FUNCTION_JAVA_OPTS (extra options for the function's JVM, for profiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,5 +79,6 @@ ${pin[@]+"${pin[@]}"} java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.
     -Dbench.perEntityParallelism="${PER_ENTITY_PARALLELISM:-16}" \
     -Dbench.functionJvmOptions="${FUNCTION_JAVA_OPTS:-}" -Dbench.clientCpus="$client_cpus" \
     -Dbench.initType="${INIT_TYPE:-}" -Dbench.upstream.v2="${UPSTREAM_V2:-2.0.7.0}" \
+    -Dbench.costModel="${COST_MODEL:-false}" -Dbench.adaptive="${ADAPTIVE:-}" \
     -cp "target/test-classes:target/classes:$(cat "$cache/test-classpath.txt")" dev.omrest.bench.Benchmark
 echo "results: $out"

@@ -16,7 +16,7 @@ public record RunBudget(Clock clock, Instant deadline, Duration grace) {
      * Lambda timeout (infra's ConnectorStack.runDeadline): this grace and the pipeline status's fit in that.
      */
     public static final Duration IN_FLIGHT_GRACE = Duration.ofSeconds(15);
-    /** What {@link #remaining()} says of an unlimited budget ({@code Duration.between(now, Instant.MAX)} overflows). */
+    /** What {@link #answerWait()} says of an unlimited budget ({@code Duration.between(now, Instant.MAX)} overflows). */
     private static final Duration FOREVER = Duration.ofDays(365);
 
     /** A budget of {@code length} from now. */
@@ -36,11 +36,6 @@ public record RunBudget(Clock clock, Instant deadline, Duration grace) {
     /** Whether the deadline has passed: nothing new starts. */
     public boolean expired() {
         return !clock.instant().isBefore(deadline);
-    }
-
-    /** Time left before the deadline, never negative. */
-    public Duration remaining() {
-        return until(deadline);
     }
 
     /** How long a call in flight may still be waited for: until the grace after the deadline. */

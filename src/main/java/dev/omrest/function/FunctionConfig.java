@@ -49,6 +49,13 @@ public interface FunctionConfig {
         @WithDefault("16")
         int perEntityParallelism();
 
+        /**
+         * Fewer calls in flight while the server's answers show it is the bottleneck (latency per entity over twice the
+         * fastest seen, 429, 503): more calls then only queue at the server. The settings above stay the most.
+         */
+        @WithDefault("true")
+        boolean adaptive();
+
         /** Largest body of one bulk call; large schemas make 100 endpoints weigh many megabytes. */
         @WithDefault("8388608")
         long maxBulkBytes();
@@ -59,7 +66,7 @@ public interface FunctionConfig {
     }
 
     interface Run {
-        /** Keep this below the Lambda timeout: after it no new write starts and the run reports what is left. */
+        /** Keep this below the Lambda timeout: after it no new call starts and the run reports what is left. */
         @WithDefault("PT14M")
         Duration deadline();
     }

@@ -23,6 +23,7 @@ public class IngestFunction {
     @Funq
     public IngestReport ingest(JsonNode payload) {
         WriteSettings settings = new WriteSettings(config.write().parallelism(), config.write().perEntityParallelism(),
+                config.write().adaptive(),
                 // a call may retry for as long as the run has left: the run's budget is the only limit
                 new RetryPolicy(config.retry().maxRetries(), config.retry().baseDelay(), config.retry().maxDelay(),
                         config.run().deadline()),

@@ -72,7 +72,8 @@ public class TestConnectionFunction {
             e.problems().forEach(answer.putArray("problems")::add);
             return HttpAnswer.json(400, answer.toString());
         } catch (RuntimeException e) {
-            LOG.error("testConnectionHttp failed unexpectedly", RunLog.redacted(e, 0));
+            // the frames, not the messages: they may quote what an outside caller sent
+            LOG.error("testConnectionHttp failed unexpectedly", RunLog.redacted(e, false));
             return HttpAnswer.json(500, JSON.createObjectNode().put("message",
                     "Test connection failed unexpectedly: " + e.getClass().getSimpleName()).toString());
         }

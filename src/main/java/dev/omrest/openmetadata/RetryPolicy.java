@@ -11,4 +11,10 @@ import java.time.Duration;
 public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Duration maxDuration) {
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(90));
+
+    public RetryPolicy {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("omrest.retry.max-retries must be 0 or more, not " + maxRetries);
+        }
+    }
 }

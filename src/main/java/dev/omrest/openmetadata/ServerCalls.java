@@ -31,9 +31,9 @@ import java.util.function.Supplier;
  *
  * <p>Every attempt and every wait between attempts comes out of the run's {@link RunBudget}: no attempt starts after
  * its deadline, no retry is scheduled that could not start before it, and an attempt in flight is waited for until the
- * grace after the deadline, then given up. (SmallRye Fault Tolerance, on the classpath, fixes a retry's maximum duration when the
- * guard is built and sleeps on its own timer; the budget shrinks with every call and tests drive it with a clock, so
- * the loop is this class's own.)
+ * grace after the deadline, then given up. (A fault-tolerance library fixes a retry's maximum duration when its guard
+ * is built and sleeps on its own timer; the budget shrinks with every call and tests drive it with a clock, so the loop
+ * is this class's own, and SmallRye Fault Tolerance is no longer a dependency.)
  */
 public final class ServerCalls {
     private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
@@ -110,7 +110,8 @@ public final class ServerCalls {
         Instant retriesEnd = budget.clock().instant().plus(policy.maxDuration());
         for (int attempt = 0; ; attempt++) {
             if (budget.expired()) {
-                return Answer.unanswered("the run's deadline passed before OpenMetadata at " + server + " answered");
+                return attempt == 0 ? Answer.notSent("the run's deadline passed before the call to OpenMetadata at " + server
+                        + " was sent") : Answer.unanswered("the run's deadline passed before OpenMetadata at " + server + " answered");
             }
             RetryableAnswer outcome = attempt(call, body, mustRead);
             if (!outcome.retryable() || attempt >= policy.maxRetries()) {
@@ -150,6 +151,9 @@ public final class ServerCalls {
             Thread.currentThread().interrupt();
             return new RetryableAnswer(Answer.unanswered("interrupted while waiting for OpenMetadata at " + server), false, 0);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error; // as on the caller's own thread (an out-of-memory, a test's failed assertion)
+            }
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
     }
@@ -206,14 +210,27 @@ public final class ServerCalls {
         });
     }
 
-    public record Answer(int status, JsonNode body, String transportError) {
+    /**
+     * @param sent false when the call was never sent because the run's deadline had passed: its entities are not
+     *             written, as if the run had stopped before them ({@code skipped}), rather than failed
+     */
+    public record Answer(int status, JsonNode body, String transportError, boolean sent) {
         public Answer(int status, JsonNode body) {
-            this(status, body, null);
+            this(status, body, null, true);
+        }
+
+        public Answer(int status, JsonNode body, String transportError) {
+            this(status, body, transportError, true);
         }
 
         /** No answer: status 0, the reason as the problem. */
         static Answer unanswered(String reason) {
             return new Answer(0, MissingNode.getInstance(), reason);
+        }
+
+        /** Not sent: the deadline had passed. */
+        public static Answer notSent(String reason) {
+            return new Answer(0, MissingNode.getInstance(), reason, false);
         }
 
         /** A 2xx answer that could be read (one over the size cap could not). */

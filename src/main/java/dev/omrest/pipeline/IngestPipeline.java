@@ -90,7 +90,7 @@ public final class IngestPipeline {
                     durations, start));
         }
         try (Sink sink = opened) {
-            RunStatus status = sink.runStatus(settings.ingestionPipelineFqn(), budget);
+            RunStatus status = sink.runStatus(settings.ingestionPipelineFqn());
             status.started();
             return RunLog.log(status.finished(ingest(settings, sink, origin, budget, durations, start)));
         }
@@ -146,7 +146,7 @@ public final class IngestPipeline {
             durations.put("plan", phase.millis());
 
             phase = Stopwatch.start();
-            Written written = sink.write(plan, settings.overrideMetadata(), budget);
+            Written written = sink.write(plan, settings.overrideMetadata());
             durations.put("write", phase.millis());
             warnings.addAll(written.warnings());
             List<Notice> errors = new ArrayList<>(desired.collectionFailures());
@@ -163,7 +163,7 @@ public final class IngestPipeline {
                 if (plan.heldBack() != null) {
                     warnings.add(new Notice(settings.serviceName(), "Held back: " + plan.heldBack()));
                 }
-                deleted = sink.delete(plan, budget);
+                deleted = sink.delete(plan);
                 errors.addAll(deleted.errors());
             }
             durations.put("delete", phase.millis());
@@ -178,8 +178,8 @@ public final class IngestPipeline {
             return failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())), warnings, durations, start);
         } catch (RuntimeException e) {
             RunLog.unexpected(settings.serviceName(), e);
-            return failed(settings.serviceName(), origin, List.of(new Notice(null,
-                    "Unexpected error: " + e.getClass().getSimpleName() + ": " + e.getMessage())), warnings, durations, start);
+            return failed(settings.serviceName(), origin, List.of(new Notice(null, RunLog.unexpectedMessage(e))), warnings,
+                    durations, start);
         } finally {
             awaitQuietly(reading);
         }

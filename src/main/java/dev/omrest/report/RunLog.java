@@ -47,27 +47,47 @@ public final class RunLog {
         MDC.put("event", "unexpectedError");
         MDC.put("service", String.valueOf(service));
         try {
-            LOG.error("ingest service=" + service + " failed unexpectedly", redacted(error, 0));
+            LOG.error("ingest service=" + service + " failed unexpectedly", redacted(error, true));
         } finally {
             MDC.remove("event");
             MDC.remove("service");
         }
     }
 
-    /** The same chain of exceptions and stack frames, each message redacted. */
-    public static Throwable redacted(Throwable error, int depth) {
-        String message = error.getMessage() == null ? error.getClass().getName()
-                : error.getClass().getName() + ": " + Redact.text(error.getMessage());
+    /** What a report says of an unexpected error: its type and its message as {@link Redact#text} shows it. */
+    public static String unexpectedMessage(Throwable error) {
+        return "Unexpected error: " + error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + Redact.text(error.getMessage()));
+    }
+
+    /**
+     * The same chain of exceptions and stack frames, each message redacted ({@code withMessages}) or left out (for
+     * errors raised on a caller's payload, whose text is the caller's).
+     */
+    public static Throwable redacted(Throwable error, boolean withMessages) {
+        return redacted(error, withMessages, 0);
+    }
+
+    private static Throwable redacted(Throwable error, boolean withMessages, int depth) {
+        String type = error.getClass().getName();
+        String message = !withMessages || error.getMessage() == null ? type : type + ": " + Redact.text(error.getMessage());
         Throwable cause = error.getCause() != null && error.getCause() != error && depth < 16
-                ? redacted(error.getCause(), depth + 1) : null;
-        Throwable copy = new Throwable(message, cause, false, true) {
-            @Override
-            public String toString() {
-                return getMessage();
-            }
-        };
+                ? redacted(error.getCause(), withMessages, depth + 1) : null;
+        Throwable copy = new RedactedThrowable(message, cause);
         copy.setStackTrace(error.getStackTrace());
         return copy;
+    }
+
+    /** A logged stand-in for an exception: its type and redacted message as the message, its frames, its causes. */
+    static final class RedactedThrowable extends Throwable {
+        RedactedThrowable(String message, Throwable cause) {
+            super(message, cause, false, true);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 
     static Map<String, String> summaryFields(IngestReport report) {

@@ -2,9 +2,7 @@ package dev.omrest.write;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.omrest.budget.RunBudget;
 import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.plan.Plan;
 import dev.omrest.plan.Write;
@@ -58,11 +56,11 @@ public final class FileSink implements Sink {
     }
 
     @Override
-    public Written write(Plan plan, boolean overrideMetadata, RunBudget budget) {
+    public Written write(Plan plan, boolean overrideMetadata) {
         ObjectNode out = json.createObjectNode();
         out.set("apiService", json.valueToTree(plan.createService()));
-        out.set("apiCollections", bodies(plan.collections()));
-        out.set("apiEndpoints", bodies(plan.endpoints()));
+        out.set("apiCollections", json.valueToTree(plan.collections().stream().map(Write::request).toList()));
+        out.set("apiEndpoints", json.valueToTree(plan.endpoints().stream().map(Write::request).toList()));
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -75,21 +73,8 @@ public final class FileSink implements Sink {
                 new Written.Count(plan.endpoints().size(), 0, 0, 0, 0), "file", List.of(), List.<Notice>of());
     }
 
-    /** Each write's body, the bytes a server would get. */
-    private ArrayNode bodies(List<? extends Write<?>> writes) {
-        ArrayNode array = json.createArrayNode();
-        for (Write<?> write : writes) {
-            try {
-                array.add(json.readTree(write.json()));
-            } catch (IOException e) {
-                throw new IllegalStateException("A planned body is not JSON: " + write.fqn(), e);
-            }
-        }
-        return array;
-    }
-
     @Override
-    public Deleted delete(Plan plan, RunBudget budget) {
+    public Deleted delete(Plan plan) {
         return Deleted.NOTHING;
     }
 }

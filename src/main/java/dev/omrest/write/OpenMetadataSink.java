@@ -11,6 +11,7 @@ import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.openmetadata.ExistingEntity;
 import dev.omrest.openmetadata.OpenMetadataApi;
 import dev.omrest.openmetadata.OpenMetadataClients;
+import dev.omrest.openmetadata.OpenMetadataException;
 import dev.omrest.openmetadata.PipelineStatusReporter;
 import dev.omrest.openmetadata.RunStatus;
 import dev.omrest.openmetadata.ServerCalls;
@@ -38,6 +39,7 @@ public final class OpenMetadataSink implements Sink {
     private final String server;
     private final WriteSettings settings;
     private final ServerCalls calls;
+    private final RunBudget budget;
     private ServerVersion version;
 
     public OpenMetadataSink(OpenMetadataApi api, SinkTarget.OpenMetadata target, WriteSettings settings, RunBudget budget) {
@@ -45,6 +47,7 @@ public final class OpenMetadataSink implements Sink {
         this.server = Redact.url(target.apiUrl());
         this.settings = settings;
         this.calls = new ServerCalls(server, settings.retry(), budget);
+        this.budget = budget;
     }
 
     @Override
@@ -85,10 +88,16 @@ public final class OpenMetadataSink implements Sink {
     }
 
     @Override
-    public Written write(Plan plan, boolean overrideMetadata, RunBudget budget) {
+    public Written write(Plan plan, boolean overrideMetadata) {
         if (plan.createService() != null) {
             CreateApiService service = plan.createService().forServer(version());
-            calls.require("PUT /v1/services/apiServices", () -> api.putApiService(service));
+            ServerCalls.Answer answer = calls.call(() -> api.putApiService(service));
+            if (!answer.sent()) {
+                return nothingSent(plan); // the deadline passed first: the next run starts over
+            }
+            if (!answer.ok()) {
+                throw new OpenMetadataException(answer.status(), "PUT /v1/services/apiServices failed: " + answer.problem());
+            }
         }
         List<Notice> errors = new ArrayList<>();
         List<Notice> warnings = new ArrayList<>();
@@ -97,8 +106,8 @@ public final class OpenMetadataSink implements Sink {
         boolean bulk;
         int parallelism = version().hasBulk() ? settings.parallelism() : settings.perEntityParallelism();
         WriteCalls writeCalls = new WriteCalls(calls, settings.gzip());
-        try (ParallelWriter writer = new ParallelWriter(api, writeCalls, parallelism, version().hasBulk(), overrideMetadata,
-                budget, settings.maxBulkBytes())) {
+        try (ParallelWriter writer = new ParallelWriter(api, writeCalls, parallelism, settings.adaptive(), version().hasBulk(),
+                overrideMetadata, budget, settings.maxBulkBytes())) {
             errors.addAll(writer.collections(plan.collections(), collections));
             errors.addAll(writer.endpoints(plan.endpoints(), endpoints));
             bulk = writer.bulk();
@@ -111,16 +120,22 @@ public final class OpenMetadataSink implements Sink {
                 List.copyOf(errors), List.copyOf(warnings));
     }
 
+    /** Every entity of the plan counted skipped: the run's deadline passed before the first write. */
+    private Written nothingSent(Plan plan) {
+        return new Written(false, new Written.Count(0, 0, 0, 0, plan.collections().size()),
+                new Written.Count(0, 0, 0, 0, plan.endpoints().size()), writeMode(), List.of(), List.of());
+    }
+
     @Override
-    public Deleted delete(Plan plan, RunBudget budget) {
+    public Deleted delete(Plan plan) {
         List<Notice> errors = new ArrayList<>();
         int collections = deleteStaleCollections(plan, plan.serviceName(), errors);
-        int endpoints = deleteStaleEndpoints(plan, errors, budget);
+        int endpoints = deleteStaleEndpoints(plan, errors);
         return new Deleted(collections, endpoints, List.copyOf(errors));
     }
 
     @Override
-    public RunStatus runStatus(String ingestionPipelineFqn, RunBudget budget) {
+    public RunStatus runStatus(String ingestionPipelineFqn) {
         return ingestionPipelineFqn == null ? RunStatus.NONE
                 : new PipelineStatusReporter(api, new ServerCalls(server, settings.retry(), budget.afterwards(STATUS_GRACE)),
                         ingestionPipelineFqn);
@@ -159,7 +174,7 @@ public final class OpenMetadataSink implements Sink {
         return deleted;
     }
 
-    private int deleteStaleEndpoints(Plan plan, List<Notice> errors, RunBudget budget) {
+    private int deleteStaleEndpoints(Plan plan, List<Notice> errors) {
         int deleted = 0;
         for (ExistingEntity stale : plan.staleEndpoints()) {
             if (budget.expired()) {

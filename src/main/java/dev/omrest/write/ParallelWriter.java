@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Sends planned writes with bounded concurrency: bulk batches of at most {@value #BATCH} entities and a byte cap while the server takes
@@ -41,10 +42,12 @@ final class ParallelWriter implements AutoCloseable {
     private final boolean overrideMetadata;
     private final RunBudget budget;
     private final long maxBulkBytes;
+    private final InFlightLimit limit;
     private volatile boolean bulk;
 
-    ParallelWriter(OpenMetadataApi api, WriteCalls calls, int parallelism, boolean bulk, boolean overrideMetadata,
-                   RunBudget budget, long maxBulkBytes) {
+    ParallelWriter(OpenMetadataApi api, WriteCalls calls, int parallelism, boolean adaptive, boolean bulk,
+                   boolean overrideMetadata, RunBudget budget, long maxBulkBytes) {
+        this.limit = new InFlightLimit(parallelism, adaptive);
         this.maxBulkBytes = maxBulkBytes;
         this.api = api;
         this.calls = calls;
@@ -57,6 +60,7 @@ final class ParallelWriter implements AutoCloseable {
     boolean bulk() {
         return bulk;
     }
+
 
     List<Notice> collections(List<Write<CreateApiCollection>> writes, Tally tally) {
         return send(writes, tally, (batch, encoding) -> api.bulkApiCollections(false, overrideMetadata, batch, encoding),
@@ -124,7 +128,12 @@ final class ParallelWriter implements AutoCloseable {
             return List.of();
         }
         if (bulk) {
-            ServerCalls.Answer answer = calls.send(JsonBodies.array(chunk.stream().map(Write::json).toList()), bulkCall);
+            ServerCalls.Answer answer = limited(chunk.size(),
+                    () -> calls.send(JsonBodies.array(chunk.stream().map(Write::json).toList()), bulkCall));
+            if (!answer.sent()) {
+                tally.skipped(chunk.size());
+                return List.of();
+            }
             if (answer.status() != 404 && answer.status() != 405) {
                 return recordBatch(chunk, answer, fqnOf, tally);
             }
@@ -136,11 +145,13 @@ final class ParallelWriter implements AutoCloseable {
                 tally.skipped(1);
                 continue;
             }
-            ServerCalls.Answer answer = calls.send(write.json(), singleCall);
+            ServerCalls.Answer answer = limited(1, () -> calls.send(write.json(), singleCall));
             if (answer.ok() && overrideMetadata && write.change() != Change.CREATE) {
                 answer = overrideCurated(answer, write.request(), patchCall);
             }
-            if (answer.ok()) {
+            if (!answer.sent()) {
+                tally.skipped(1);
+            } else if (answer.ok()) {
                 tally.succeeded(write.change());
             } else {
                 tally.failed(1);
@@ -167,7 +178,26 @@ final class ParallelWriter implements AutoCloseable {
         if (operations.isEmpty() || id.isEmpty()) {
             return put;
         }
-        return calls.send(() -> patchCall.apply(id, operations));
+        return limited(1, () -> calls.send(() -> patchCall.apply(id, operations)));
+    }
+
+    /** One call within the limit on calls in flight, which learns from how long it took and how it ended. */
+    private ServerCalls.Answer limited(int entities, Supplier<ServerCalls.Answer> call) {
+        try {
+            limit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ServerCalls.Answer.notSent("interrupted before the call was sent");
+        }
+        long start = System.nanoTime();
+        ServerCalls.Answer answer = null;
+        try {
+            answer = call.get();
+            return answer;
+        } finally {
+            boolean overloaded = answer == null || answer.status() == 429 || answer.status() == 503;
+            limit.release(System.nanoTime() - start, entities, overloaded);
+        }
     }
 
     private static <T> List<Notice> recordBatch(List<Write<T>> batch, ServerCalls.Answer answer,

@@ -1,13 +1,13 @@
 package dev.omrest.write;
 
-import dev.omrest.budget.RunBudget;
 import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.openmetadata.RunStatus;
 import dev.omrest.plan.Plan;
 
 /**
  * Where a run's entities go: an OpenMetadata server, or a file for local runs. The pipeline reads it, plans against
- * what it read, writes the plan, then marks stale entities deleted. One sink serves one run, and is closed after it.
+ * what it read, writes the plan, then marks stale entities deleted. One sink serves one run, is opened with that run's
+ * {@link dev.omrest.budget.RunBudget} (every call comes out of it), and is closed after it.
  */
 public interface Sink extends AutoCloseable {
 
@@ -21,10 +21,10 @@ public interface Sink extends AutoCloseable {
      * The plan's service (only when absent), every collection, then every endpoint (collections are all answered
      * before the first endpoint goes); nothing new starts once the budget is spent.
      */
-    Written write(Plan plan, boolean overrideMetadata, RunBudget budget);
+    Written write(Plan plan, boolean overrideMetadata);
 
     /** Marks the plan's stale collections and endpoints deleted. */
-    Deleted delete(Plan plan, RunBudget budget);
+    Deleted delete(Plan plan);
 
     /** Where the entities go, for the report: the server and its version, or the file. */
     String target();
@@ -38,7 +38,7 @@ public interface Sink extends AutoCloseable {
     int retries();
 
     /** Where this run's start and end are recorded, for {@code workflowConfig.ingestionPipelineFQN}. */
-    default RunStatus runStatus(String ingestionPipelineFqn, RunBudget budget) {
+    default RunStatus runStatus(String ingestionPipelineFqn) {
         return RunStatus.NONE;
     }
 

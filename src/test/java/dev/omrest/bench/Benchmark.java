@@ -56,6 +56,10 @@ public final class Benchmark {
      * function prime itself during init, as it would before a SnapStart snapshot.
      */
     static final String INIT_TYPE = System.getProperty("bench.initType", "");
+    /** The emulator costs what a real server of 2 cores costs ({@code CostModel.CALIBRATED}); off: free, as in tests. */
+    static final boolean COST_MODEL = Boolean.getBoolean("bench.costModel");
+    /** {@code OMREST_WRITE_ADAPTIVE} for the function (empty: its default, on). */
+    static final String ADAPTIVE = System.getProperty("bench.adaptive", "");
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private Benchmark() {
@@ -89,6 +93,9 @@ public final class Benchmark {
                 OpenMetadataEmulator.Mode mode = OpenMetadataEmulator.Mode.valueOf(modeName);
                 try (OpenMetadataEmulator om = OpenMetadataEmulator.start(mode, TOKEN)) {
                     om.recordBodies(false);
+                    if (COST_MODEL) {
+                        om.costModel(dev.omrest.emulator.CostModel.CALIBRATED);
+                    }
                     for (int latency : latencies) {
                         for (String name : specs.keySet()) {
                             String specUrl = specServer.url("/" + name + ".json");
@@ -158,7 +165,8 @@ public final class Benchmark {
                     ObjectNode line = JSON.createObjectNode().put("peer", "ours").put("run", run)
                             .put("schemaFields", System.getProperty("bench.schemaFields", "extended"))
                             .put("parallelism", om.mode() == OpenMetadataEmulator.Mode.V1_6 ? PER_ENTITY_PARALLELISM : PARALLELISM)
-                            .put("clientCpus", CLIENT_CPUS).put("initType", INIT_TYPE)
+                            .put("clientCpus", CLIENT_CPUS).put("initType", INIT_TYPE).put("costModel", COST_MODEL)
+                            .put("adaptive", ADAPTIVE.isBlank() ? "true" : ADAPTIVE)
                             .put("ok", answer.ok()).put("invocationMs", answer.millis());
                     if (run.equals("cold")) {
                         line.put("initMs", initMillis);
@@ -221,6 +229,9 @@ public final class Benchmark {
         env.put("OMREST_WRITE_PER_ENTITY_PARALLELISM", Integer.toString(PER_ENTITY_PARALLELISM));
         if (!INIT_TYPE.isBlank()) {
             env.put("AWS_LAMBDA_INITIALIZATION_TYPE", INIT_TYPE);
+        }
+        if (!ADAPTIVE.isBlank()) {
+            env.put("OMREST_WRITE_ADAPTIVE", ADAPTIVE);
         }
         return builder.start();
     }
@@ -317,6 +328,16 @@ public final class Benchmark {
                 .put("bytesSent", om.bytesReceived() - bytesBefore);
         List<java.util.SortedSet<String>> live = om.liveFqns();
         line.put("liveCollections", live.get(0).size()).put("liveEndpoints", live.get(1).size());
+        List<Double> writeMillis = new ArrayList<>(om.writeMillis());
+        if (!writeMillis.isEmpty()) {
+            java.util.Collections.sort(writeMillis);
+            line.put("writeP50Ms", Math.round(writeMillis.get(writeMillis.size() / 2)))
+                    .put("writeP90Ms", Math.round(writeMillis.get(writeMillis.size() * 9 / 10)));
+            long entities = live.get(0).size() + live.get(1).size();
+            long bytes = om.bytesReceived() - bytesBefore;
+            line.put("bytesPerEntity", entities == 0 ? 0 : bytes / entities);
+        }
+        line.put("peakInFlight", om.peakInFlight());
     }
 
     private static JsonNode slim(JsonNode report) {

@@ -35,6 +35,7 @@ final class ExchangeHandler implements HttpHandler {
     private final FaultInjector faults;
     private final RequestLog log;
     private volatile boolean gzip = true;
+    private volatile CostModel.Workers workers = new CostModel.Workers(CostModel.NONE);
 
     ExchangeHandler(Router router, FaultInjector faults, RequestLog log) {
         this.router = router;
@@ -46,10 +47,14 @@ final class ExchangeHandler implements HttpHandler {
         this.gzip = enabled;
     }
 
+    void costModel(CostModel model) {
+        this.workers = new CostModel.Workers(model);
+    }
+
     @Override
     public void handle(HttpExchange exchange) {
         long cpuStart = THREADS_MX.getCurrentThreadCpuTime();
-        RequestLog.Entry record;
+        RequestLog.Entry record = null;
         try {
             byte[] bodyBytes;
             try (InputStream in = exchange.getRequestBody()) {
@@ -99,19 +104,10 @@ final class ExchangeHandler implements HttpHandler {
                     }
                 }
             }
-            Reply reply;
-            try {
-                reply = router.route(new ApiRequest(method, rawPath, rawQuery, body,
-                        exchange.getRequestHeaders().getFirst("Authorization"),
-                        exchange.getRequestHeaders().getFirst("Content-Type")));
-            } catch (ApiError e) {
-                if (e.violation) {
-                    log.violation(method + " " + apiPath + ": " + e.getMessage());
-                }
-                reply = Reply.of(e.status, Reply.error(e.status, e.getMessage()));
-            } catch (RuntimeException e) {
-                reply = Reply.of(500, Reply.error(500, "Emulator failure: " + e));
-            }
+            ApiRequest request = new ApiRequest(method, rawPath, rawQuery, body,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"));
+            Reply reply = workers.serve(() -> route(request, method, apiPath), readable.length);
             if (dropAfterApply) {
                 return; // applied, but the client never hears of it
             }
@@ -122,7 +118,23 @@ final class ExchangeHandler implements HttpHandler {
             // client went away; nothing to answer
         } finally {
             exchange.close(); // before any response header was sent this closes the connection
+            if (record != null) {
+                log.answered(record);
+            }
             log.cpuNanos.addAndGet(THREADS_MX.getCurrentThreadCpuTime() - cpuStart);
+        }
+    }
+
+    private Reply route(ApiRequest request, String method, String apiPath) {
+        try {
+            return router.route(request);
+        } catch (ApiError e) {
+            if (e.violation) {
+                log.violation(method + " " + apiPath + ": " + e.getMessage());
+            }
+            return Reply.of(e.status, Reply.error(e.status, e.getMessage()));
+        } catch (RuntimeException e) {
+            return Reply.of(500, Reply.error(500, "Emulator failure: " + e));
         }
     }
 

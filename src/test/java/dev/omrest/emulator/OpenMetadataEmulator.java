@@ -252,6 +252,24 @@ public final class OpenMetadataEmulator implements AutoCloseable {
      * {@code Content-Encoding: gzip} are inflated, and GET answers of 256 bytes and more are compressed for clients
      * that accept gzip. Switched off, a compressed body reaches the JSON reader as it is and is answered 400.
      */
+    /**
+     * What requests cost the server ({@link CostModel}; {@link CostModel#NONE}, the default, for tests): with
+     * {@link CostModel#CALIBRATED} listings and writes take what they take on a real server of 2 cores.
+     */
+    public void costModel(CostModel model) {
+        handler.costModel(model);
+    }
+
+    /** How long each answered PUT took at the server (arrival to answer), in milliseconds, in arrival order. */
+    public List<Double> writeMillis() {
+        return log.writeMillis();
+    }
+
+    /** The most requests the server held at once (arrived, not yet answered) since the last {@link #reset()}. */
+    public int peakInFlight() {
+        return log.peakInFlight.get();
+    }
+
     public void gzip(boolean enabled) {
         handler.gzip(enabled);
     }

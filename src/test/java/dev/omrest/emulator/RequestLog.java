@@ -18,7 +18,10 @@ final class RequestLog {
         final String path;
         final String query;
         final String body;
+        final long arrivedNanos = System.nanoTime();
         volatile int status;
+        /** From arrival to the answer (latency, queueing and serving included); 0 while in flight. */
+        volatile long answeredAfterNanos;
 
         Entry(String method, String path, String query, String body) {
             this.method = method;
@@ -35,12 +38,32 @@ final class RequestLog {
     final AtomicInteger compressedRequests = new AtomicInteger();
     final AtomicInteger compressedResponses = new AtomicInteger();
     final AtomicLong cpuNanos = new AtomicLong();
+    /** Requests between arrival and answer now, and the most there were at once. */
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger peakInFlight = new AtomicInteger();
 
     /** Records a request; its body only while bodies are kept (large benchmark runs drop them). */
     Entry record(String method, String path, String query, String body) {
         Entry entry = new Entry(method, path, query, recordBodies ? body : "");
         entries.add(entry);
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         return entry;
+    }
+
+    /** The request has its answer (or none will come). */
+    void answered(Entry entry) {
+        if (entry.answeredAfterNanos == 0) {
+            entry.answeredAfterNanos = Math.max(1, System.nanoTime() - entry.arrivedNanos);
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** How long each answered {@code PUT} took at the server, in milliseconds, in arrival order. */
+    List<Double> writeMillis() {
+        synchronized (entries) {
+            return entries.stream().filter(e -> e.method.equals("PUT") && e.answeredAfterNanos > 0)
+                    .map(e -> e.answeredAfterNanos / 1e6).toList();
+        }
     }
 
     void recordBodies(boolean keep) {
@@ -69,6 +92,7 @@ final class RequestLog {
 
     void clearRequests() {
         entries.clear();
+        peakInFlight.set(inFlight.get());
     }
 
     void clearViolations() {
@@ -83,5 +107,6 @@ final class RequestLog {
         compressedRequests.set(0);
         cpuNanos.set(0);
         compressedResponses.set(0);
+        peakInFlight.set(inFlight.get());
     }
 }

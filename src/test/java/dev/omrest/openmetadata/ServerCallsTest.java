@@ -18,11 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Retries, Retry-After and the run's budget, on a clock the test moves: no test here waits for time to pass (but the
- * one whose server never answers, which waits 300 ms of real time for the budget and its grace to run out).
+ * Retries, Retry-After and the run's budget, on a clock the test moves: no test here waits for time to pass, but the
+ * two whose server never answers (in time), which wait 300 ms of real time for the budget and its grace to run out.
  */
 class ServerCallsTest {
     private static final RetryPolicy POLICY = new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(10),
@@ -96,7 +97,8 @@ class ServerCallsTest {
         clock.advance(Duration.ofSeconds(5));
         ServerCalls.Answer answer = calls.write(answers(sent, StubResponse.json(200, "{}")));
         assertEquals(0, answer.status());
-        assertEquals("the run's deadline passed before OpenMetadata at http://om/api answered", answer.problem());
+        assertEquals("the run's deadline passed before the call to OpenMetadata at http://om/api was sent", answer.problem());
+        assertFalse(answer.sent());
         assertEquals(0, sent.get());
     }
 
@@ -125,18 +127,54 @@ class ServerCallsTest {
 
     @Test
     void aCallInFlightAtTheDeadlineIsWaitedForThroughTheGrace() {
-        java.time.Clock real = java.time.Clock.systemUTC();
-        ServerCalls calls = new ServerCalls("http://om/api", POLICY, new RunBudget(real, real.instant().plusMillis(50),
-                Duration.ofSeconds(30)));
+        ServerCalls calls = calls(Duration.ofSeconds(1));
         ServerCalls.Answer answer = calls.write(() -> {
-            try {
-                Thread.sleep(200); // answers after the deadline, within the grace
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            clock.advance(Duration.ofSeconds(5)); // the server answers 4 s after the deadline, within the 15 s grace
             return StubResponse.json(200, "{\"id\": \"e1\"}");
         });
         assertTrue(answer.ok(), answer.toString());
+    }
+
+    @Test
+    void aCallNotSentBecauseOfTheDeadlineSaysSo() {
+        ServerCalls calls = calls(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        ServerCalls.Answer answer = calls.write(() -> StubResponse.json(200, "{}"));
+        assertFalse(answer.sent());
+        assertEquals(0, calls.count());
+    }
+
+    @Test
+    void anAnswerThatComesAfterTheRunGaveUpIsStillClosed() throws InterruptedException {
+        CountDownLatch late = new CountDownLatch(1);
+        StubResponse response = StubResponse.json(200, "{}");
+        java.time.Clock real = java.time.Clock.systemUTC();
+        ServerCalls calls = new ServerCalls("http://om/api", POLICY, new RunBudget(real, real.instant().plusMillis(200),
+                Duration.ofMillis(100)));
+        assertEquals(0, calls.call(() -> {
+            try {
+                late.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return response;
+        }).status());
+        late.countDown();
+        for (int i = 0; i < 100 && !response.closed(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(response.closed(), "a late answer holds no connection");
+    }
+
+    @Test
+    void whatARunDoesAfterItsCallsGetsItsOwnShortBudget() {
+        RunBudget run = RunBudget.of(clock, Duration.ofMinutes(14));
+        RunBudget afterwards = run.afterwards(Duration.ofSeconds(10));
+        assertEquals(run.deadline().plus(RunBudget.IN_FLIGHT_GRACE).plusSeconds(10), afterwards.deadline());
+        assertEquals(Duration.ZERO, afterwards.grace());
+        clock.advance(Duration.ofMinutes(14).plus(RunBudget.IN_FLIGHT_GRACE).plusSeconds(9));
+        assertTrue(run.expired());
+        assertFalse(afterwards.expired(), "the pipeline status can still be recorded");
     }
 
     @Test

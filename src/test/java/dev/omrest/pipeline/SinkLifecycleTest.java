@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.config.PayloadReader;
 import dev.omrest.config.SecretReferences;
 import dev.omrest.config.SinkTarget;
-import dev.omrest.budget.RunBudget;
 import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.plan.Plan;
 import dev.omrest.report.IngestReport;
@@ -55,15 +54,15 @@ class SinkLifecycleTest {
         }
 
         @Override
-        public Written write(Plan plan, boolean overrideMetadata, RunBudget budget) {
+        public Written write(Plan plan, boolean overrideMetadata) {
             events.add("write");
-            return file.write(plan, overrideMetadata, budget);
+            return file.write(plan, overrideMetadata);
         }
 
         @Override
-        public Deleted delete(Plan plan, RunBudget budget) {
+        public Deleted delete(Plan plan) {
             events.add("delete");
-            return file.delete(plan, budget);
+            return file.delete(plan);
         }
 
         @Override

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * OpenMetadata's API as a test scripts it: each method name maps to what it answers, given the call's arguments; every
- * call is recorded as {@code name(first argument)}. A method the script leaves out fails the test.
+ * call's method name is recorded. A method the script leaves out fails the test.
  */
 public final class StubApi {
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());

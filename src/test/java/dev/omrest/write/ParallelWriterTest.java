@@ -47,7 +47,8 @@ class ParallelWriterTest {
 
     private ParallelWriter writer(StubApi stub, boolean bulk, boolean overrideMetadata, RunBudget budget) {
         ServerCalls calls = new ServerCalls("http://om/api", RetryPolicy.DEFAULT, budget);
-        return new ParallelWriter(stub.api(), new WriteCalls(calls, true), 1, bulk, overrideMetadata, budget, 8L << 20);
+        // one thread: calls in turn, so a test can move the clock between them
+        return new ParallelWriter(stub.api(), new WriteCalls(calls, true), 1, true, bulk, overrideMetadata, budget, 8L << 20);
     }
 
     private RunBudget minutes(int minutes) {
@@ -105,6 +106,21 @@ class ParallelWriterTest {
         }
         assertEquals(List.of(), stub.calls());
         assertEquals(new Written.Count(0, 0, 0, 0, 3), tally.count());
+    }
+
+    @Test
+    void whenTheDeadlinePassesDuringACallTheRestIsSkippedNotFailed() {
+        RunBudget budget = minutes(1);
+        StubApi stub = new StubApi(script("putApiEndpoint", (Function<Object[], Response>) args -> {
+            clock.advance(Duration.ofMinutes(2)); // the first call is answered (in the grace); nothing new starts
+            return StubResponse.json(201, "{\"id\": \"e\"}");
+        }));
+        Tally tally = new Tally();
+        try (ParallelWriter writer = writer(stub, false, false, budget)) {
+            assertEquals(List.of(), writer.endpoints(endpoints, tally));
+        }
+        assertEquals(List.of("putApiEndpoint"), stub.calls());
+        assertEquals(new Written.Count(1, 0, 0, 0, 2), tally.count());
     }
 
     @Test
