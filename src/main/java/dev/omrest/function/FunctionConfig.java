@@ -50,8 +50,8 @@ public interface FunctionConfig {
         int perEntityParallelism();
 
         /**
-         * Fewer calls in flight while the server's answers show it is the bottleneck (latency per entity over twice the
-         * fastest seen, 429, 503): more calls then only queue at the server. The settings above stay the most.
+         * Fewer calls in flight while the server's answers show it is the bottleneck (latency per entity over three times
+         * the lowest seen, 429, 503): more calls then only queue at the server. The settings above stay the most.
          */
         @WithDefault("true")
         boolean adaptive();

@@ -2,20 +2,25 @@ package dev.omrest.write;
 
 /**
  * How many write calls may be in flight, adapted to what the server shows (additive increase, multiplicative
- * decrease). Against a server that is already the bottleneck, calls beyond what it serves at once only queue there:
- * the latency per entity climbs while throughput stays. So when an answer takes more than {@value #TOLERANCE} times the
- * fastest per-entity latency seen, or the server says it is overloaded (429, 503, or a retry was needed), the limit
- * shrinks by a quarter; every other answer grows it by one per limit's worth of answers. A fast server never shows
- * the climb and keeps every call the settings allow in flight; the limit never leaves [1, max].
+ * decrease, decided once per window of answers). Against a server that is already the bottleneck, calls beyond what
+ * it serves at once only queue there: latency per entity climbs while throughput stays. So the answers are taken in
+ * windows (as many as the limit, at least {@value #MIN_WINDOW}; their average smooths out bodies of different sizes):
+ * when a window's average latency per entity is over {@value #TOLERANCE} times the lowest window average seen, or a
+ * call in it met 429 or 503, the limit shrinks by a quarter; otherwise it grows by one. A fast server never shows the
+ * climb and keeps every call the settings allow; the limit never leaves [1, max].
  */
 final class InFlightLimit {
-    static final double TOLERANCE = 2.0;
+    static final double TOLERANCE = 3.0;
+    static final int MIN_WINDOW = 4;
     private static final double DECREASE = 0.75;
     private final int max;
     private final boolean adaptive;
     private double limit;
     private int inFlight;
-    private double fastestPerEntity = Double.MAX_VALUE;
+    private double lowestWindow = Double.MAX_VALUE;
+    private double windowSum;
+    private int windowCount;
+    private boolean windowOverloaded;
     private int lowest;
 
     /** @param adaptive false: always {@code max} in flight, as before the limit adapted */
@@ -36,21 +41,32 @@ final class InFlightLimit {
     /**
      * @param nanos      how long the call took, retries included
      * @param entities   how many entities it carried (a bulk call up to 100)
-     * @param overloaded the server asked for less (429, 503) or the call needed a retry
+     * @param overloaded the server asked for less (429, 503)
      */
     synchronized void release(long nanos, int entities, boolean overloaded) {
         inFlight--;
         if (adaptive) {
-            double perEntity = (double) nanos / Math.max(1, entities);
-            fastestPerEntity = Math.min(fastestPerEntity, perEntity);
-            if (overloaded || perEntity > fastestPerEntity * TOLERANCE) {
-                limit = Math.max(1, limit * DECREASE);
-            } else {
-                limit = Math.min(max, limit + 1.0 / limit);
+            windowSum += (double) nanos / Math.max(1, entities);
+            windowCount++;
+            windowOverloaded |= overloaded;
+            if (windowCount >= Math.max(MIN_WINDOW, (int) limit)) {
+                adapt(windowSum / windowCount);
             }
-            lowest = Math.min(lowest, (int) limit);
         }
         notifyAll();
+    }
+
+    private void adapt(double average) {
+        lowestWindow = Math.min(lowestWindow, average);
+        if (windowOverloaded || average > lowestWindow * TOLERANCE) {
+            limit = Math.max(1, limit * DECREASE);
+        } else {
+            limit = Math.min(max, limit + 1);
+        }
+        lowest = Math.min(lowest, (int) limit);
+        windowSum = 0;
+        windowCount = 0;
+        windowOverloaded = false;
     }
 
     /** The limit now (whole calls). */
@@ -58,7 +74,7 @@ final class InFlightLimit {
         return (int) limit;
     }
 
-    /** The lowest the limit went during the run. */
+    /** The lowest the limit went. */
     synchronized int lowest() {
         return lowest;
     }
