@@ -50,8 +50,9 @@ public interface FunctionConfig {
         int perEntityParallelism();
 
         /**
-         * Fewer calls in flight while the server's answers show it is the bottleneck (latency per entity over three times
-         * the lowest seen, 429, 503): more calls then only queue at the server. The settings above stay the most.
+         * Calls in flight adapted to the server (write.InFlightLimit): each phase starts at 2 and grows while latency
+         * per entity holds, and shrinks when it climbs past three times the lowest seen or the server answers 429, 503
+         * or 504: more calls then only queue at the server. The settings above stay the most.
          */
         @WithDefault("true")
         boolean adaptive();

@@ -80,6 +80,7 @@ final class ParallelWriter implements AutoCloseable {
                                                        BiFunction<byte[], String, Response> singleCall,
                                                        BiFunction<String, List<JsonPatchOperation>, Response> patchCall,
                                                        Function<JsonNode, String> fqnOf) {
+        limit.newPhase();
         List<Future<List<Notice>>> chunks = new ArrayList<>();
         int from = 0;
         for (int to : bulk ? Batches.ends(sizes(writes), BATCH, maxBulkBytes) : everyOne(writes.size())) {
@@ -128,8 +129,8 @@ final class ParallelWriter implements AutoCloseable {
             return List.of();
         }
         if (bulk) {
-            ServerCalls.Answer answer = limited(chunk.size(),
-                    () -> calls.send(JsonBodies.array(chunk.stream().map(Write::json).toList()), bulkCall));
+            byte[] body = JsonBodies.array(chunk.stream().map(Write::json).toList()); // client work: before the call is timed
+            ServerCalls.Answer answer = limited(chunk.size(), true, () -> calls.send(body, bulkCall));
             if (!answer.sent()) {
                 tally.skipped(chunk.size());
                 return List.of();
@@ -145,7 +146,8 @@ final class ParallelWriter implements AutoCloseable {
                 tally.skipped(1);
                 continue;
             }
-            ServerCalls.Answer answer = limited(1, () -> calls.send(write.json(), singleCall));
+            byte[] body = write.json();
+            ServerCalls.Answer answer = limited(1, true, () -> calls.send(body, singleCall));
             if (answer.ok() && overrideMetadata && write.change() != Change.CREATE) {
                 answer = overrideCurated(answer, write.request(), patchCall);
             }
@@ -178,13 +180,19 @@ final class ParallelWriter implements AutoCloseable {
         if (operations.isEmpty() || id.isEmpty()) {
             return put;
         }
-        return limited(1, () -> calls.send(() -> patchCall.apply(id, operations)));
+        return limited(1, false, () -> calls.send(() -> patchCall.apply(id, operations)));
     }
 
-    /** One call within the limit on calls in flight, which learns from how long it took and how it ended. */
-    private ServerCalls.Answer limited(int entities, Supplier<ServerCalls.Answer> call) {
+    /**
+     * One call within the limit on calls in flight.
+     *
+     * @param learn whether its latency tells the limit about the server's load (a PATCH after a PUT is another kind
+     *              of call, too few to learn from)
+     */
+    private ServerCalls.Answer limited(int entities, boolean learn, Supplier<ServerCalls.Answer> call) {
+        long admitted;
         try {
-            limit.acquire();
+            admitted = limit.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ServerCalls.Answer.notSent("interrupted before the call was sent");
@@ -195,9 +203,20 @@ final class ParallelWriter implements AutoCloseable {
             answer = call.get();
             return answer;
         } finally {
-            boolean overloaded = answer == null || answer.status() == 429 || answer.status() == 503;
-            limit.release(System.nanoTime() - start, entities, overloaded);
+            limit.release(admitted, System.nanoTime() - start, entities, learn ? signal(answer) : InFlightLimit.Signal.NONE);
         }
+    }
+
+    /** What an answer says of the server's load: served, overloaded, or nothing (a quick refusal, a call never sent). */
+    private static InFlightLimit.Signal signal(ServerCalls.Answer answer) {
+        if (answer == null || !answer.sent()) {
+            return InFlightLimit.Signal.NONE;
+        }
+        int status = answer.status();
+        if (status == 0 || status == 429 || status == 503 || status == 504) {
+            return InFlightLimit.Signal.OVERLOADED;
+        }
+        return status / 100 == 2 ? InFlightLimit.Signal.SERVED : InFlightLimit.Signal.NONE;
     }
 
     private static <T> List<Notice> recordBatch(List<Write<T>> batch, ServerCalls.Answer answer,

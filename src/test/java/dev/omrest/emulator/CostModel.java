@@ -49,10 +49,13 @@ public record CostModel(int workers, double perRequestMillis, double perListedEn
                 long start = System.nanoTime();
                 Reply reply = work.get();
                 int listed = reply.body().path("data").isArray() ? reply.body().path("data").size() : 0;
-                long costNanos = (long) (model.millis(listed, requestBytes) * 1_000_000);
-                long left = costNanos - (System.nanoTime() - start);
-                if (left > 0) {
-                    Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+                long end = start + (long) (model.millis(listed, requestBytes) * 1_000_000);
+                // parked to the nanosecond: Thread.sleep(ms, ns) rounds up to the next millisecond on JDK 17
+                for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(left);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
                 }
                 return reply;
             } finally {

@@ -248,11 +248,6 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     }
 
     /**
-     * Dropwizard's {@code server.gzip.enabled} (true by default, as on OpenMetadata): request bodies sent with
-     * {@code Content-Encoding: gzip} are inflated, and GET answers of 256 bytes and more are compressed for clients
-     * that accept gzip. Switched off, a compressed body reaches the JSON reader as it is and is answered 400.
-     */
-    /**
      * What requests cost the server ({@link CostModel}; {@link CostModel#NONE}, the default, for tests): with
      * {@link CostModel#CALIBRATED} listings and writes take what they take on a real server of 2 cores.
      */
@@ -260,16 +255,24 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         handler.costModel(model);
     }
 
-    /** How long each answered PUT took at the server (arrival to answer), in milliseconds, in arrival order. */
+    /** How long each answered PUT took at the server (arrival to answer, injected latency included), in ms, in arrival order. */
     public List<Double> writeMillis() {
         return log.writeMillis();
     }
 
-    /** The most requests the server held at once (arrived, not yet answered) since the last {@link #reset()}. */
+    /**
+     * The most requests the server held at once (arrived, not yet answered) since the last {@link #reset()} or
+     * {@link #clearRequests()}.
+     */
     public int peakInFlight() {
         return log.peakInFlight.get();
     }
 
+    /**
+     * Dropwizard's {@code server.gzip.enabled} (true by default, as on OpenMetadata): request bodies sent with
+     * {@code Content-Encoding: gzip} are inflated, and GET answers of 256 bytes and more are compressed for clients
+     * that accept gzip. Switched off, a compressed body reaches the JSON reader as it is and is answered 400.
+     */
     public void gzip(boolean enabled) {
         handler.gzip(enabled);
     }

@@ -58,10 +58,13 @@ final class RequestLog {
         }
     }
 
-    /** How long each answered {@code PUT} took at the server, in milliseconds, in arrival order. */
+    /**
+     * How long each answered {@code PUT} took at the server (injected network latency included), in milliseconds, in
+     * arrival order.
+     */
     List<Double> writeMillis() {
         synchronized (entries) {
-            return entries.stream().filter(e -> e.method.equals("PUT") && e.answeredAfterNanos > 0)
+            return entries.stream().filter(e -> e.method.equals("PUT") && e.answeredAfterNanos > 0 && e.status != 0)
                     .map(e -> e.answeredAfterNanos / 1e6).toList();
         }
     }
