@@ -61,6 +61,11 @@ final class ParallelWriter implements AutoCloseable {
         return bulk;
     }
 
+    /** Where the limit on calls in flight ended, and the lowest it was cut to (the most allowed when never cut). */
+    int[] callsInFlight() {
+        return new int[] {limit.current(), limit.lowestAfterCuts()};
+    }
+
 
     List<Notice> collections(List<Write<CreateApiCollection>> writes, Tally tally) {
         return send(writes, tally, (batch, encoding) -> api.bulkApiCollections(false, overrideMetadata, batch, encoding),

@@ -81,6 +81,11 @@ class JsonLogsTest {
         assertEquals(List.of("failed", "failed"), summaries.subList(1, 3).stream()
                 .map(s -> s.path("mdc").path("status").asText()).toList());
         assertEquals("ERROR", summaries.get(1).path("level").asText());
+        JsonNode callsInFlight = lines.stream().map(Specs::readJson)
+                .filter(r -> r.path("mdc").path("event").asText().equals("writeCallsInFlight")).findFirst().orElseThrow();
+        assertEquals("4", callsInFlight.path("mdc").path("callsInFlightMax").asText(), "bulk calls, the setting's most");
+        assertTrue(callsInFlight.path("message").asText().matches("write calls in flight at http://127\\.0\\.0\\.1:\\d+/api: at most 4, ended at \\d+, lowest after cuts \\d+"),
+                callsInFlight.toString());
     }
 
     @Test
