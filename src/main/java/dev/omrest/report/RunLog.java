@@ -22,18 +22,14 @@ public final class RunLog {
     }
 
     public static IngestReport log(IngestReport report) {
-        Map<String, String> fields = summaryFields(report);
-        fields.forEach(MDC::put);
-        try {
+        withFields(summaryFields(report), () -> {
             String line = summaryLine(report);
             if (IngestReport.FAILED.equals(report.status())) {
                 LOG.error(line);
             } else {
                 LOG.info(line);
             }
-        } finally {
-            fields.keySet().forEach(MDC::remove);
-        }
+        });
         report.errors().forEach(e -> LOG.warnf("ingest error entity=%s: %s", e.entity(), e.message()));
         return report;
     }
@@ -44,13 +40,28 @@ public final class RunLog {
      * messages are shown as {@link Redact#text} shows text, since nothing says what an unexpected exception quotes.
      */
     public static void unexpected(String service, Throwable error) {
-        MDC.put("event", "unexpectedError");
-        MDC.put("service", String.valueOf(service));
+        withFields(Map.of("event", "unexpectedError", "service", String.valueOf(service)),
+                () -> LOG.error("ingest service=" + service + " failed unexpectedly", redacted(error, true)));
+    }
+
+    /**
+     * How many write calls a run gave the server at once: a limit cut far below the most allowed says the server was
+     * the bottleneck ({@code mdc.event = writeCallsInFlight}, the figures as MDC fields too).
+     */
+    public static void callsInFlight(String server, int most, int ended, int lowestAfterCuts) {
+        withFields(Map.of("event", "writeCallsInFlight", "callsInFlightMax", String.valueOf(most),
+                        "callsInFlightEnded", String.valueOf(ended), "callsInFlightLowest", String.valueOf(lowestAfterCuts)),
+                () -> LOG.infof("write calls in flight at %s: at most %d, ended at %d, lowest after cuts %d", server, most,
+                        ended, lowestAfterCuts));
+    }
+
+    /** One line logged with these MDC fields, which the JSON log format carries as {@code mdc.<key>}. */
+    private static void withFields(Map<String, String> fields, Runnable line) {
+        fields.forEach(MDC::put);
         try {
-            LOG.error("ingest service=" + service + " failed unexpectedly", redacted(error, true));
+            line.run();
         } finally {
-            MDC.remove("event");
-            MDC.remove("service");
+            fields.keySet().forEach(MDC::remove);
         }
     }
 

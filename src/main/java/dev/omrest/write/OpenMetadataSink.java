@@ -18,6 +18,7 @@ import dev.omrest.openmetadata.ServerCalls;
 import dev.omrest.openmetadata.ServerVersion;
 import dev.omrest.openmetadata.WriteCalls;
 import dev.omrest.plan.Plan;
+import dev.omrest.report.RunLog;
 import dev.omrest.outcome.Notice;
 
 import java.time.Duration;
@@ -30,7 +31,6 @@ import java.util.List;
  * version and call counts, and every call comes out of the run's budget.
  */
 public final class OpenMetadataSink implements Sink {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger("dev.omrest.ingest");
     /**
      * How long after the run's last answer its pipeline status may still be recorded: with the calls' grace, 25 s after
      * the deadline, inside the 30 s at least the stack leaves before the Lambda timeout.
@@ -112,7 +112,7 @@ public final class OpenMetadataSink implements Sink {
             errors.addAll(writer.collections(plan.collections(), collections));
             errors.addAll(writer.endpoints(plan.endpoints(), endpoints));
             bulk = writer.bulk();
-            logCallsInFlight(parallelism, writer.callsInFlight());
+            RunLog.callsInFlight(server, parallelism, writer.callsInFlightEnded(), writer.callsInFlightLowest());
         }
         if (writeCalls.gzipRefused()) {
             warnings.add(new Notice(plan.serviceName(), "OpenMetadata turned down gzip-compressed "
@@ -120,24 +120,6 @@ public final class OpenMetadataSink implements Sink {
         }
         return new Written(plan.createService() != null, collections.count(), endpoints.count(), bulk ? "bulk" : "per-entity",
                 List.copyOf(errors), List.copyOf(warnings));
-    }
-
-    /**
-     * One log line on how many calls the server was given at once: a limit cut far below the settings says the server
-     * was the bottleneck (the figures are also MDC fields, {@code mdc.callsInFlightMax} and so on).
-     */
-    private void logCallsInFlight(int max, int[] ended) {
-        org.jboss.logging.MDC.put("event", "writeCallsInFlight");
-        org.jboss.logging.MDC.put("callsInFlightMax", String.valueOf(max));
-        org.jboss.logging.MDC.put("callsInFlightEnded", String.valueOf(ended[0]));
-        org.jboss.logging.MDC.put("callsInFlightLowest", String.valueOf(ended[1]));
-        try {
-            LOG.infof("write calls in flight at %s: at most %d, ended at %d, lowest after cuts %d", server, max, ended[0], ended[1]);
-        } finally {
-            for (String key : new String[] {"event", "callsInFlightMax", "callsInFlightEnded", "callsInFlightLowest"}) {
-                org.jboss.logging.MDC.remove(key);
-            }
-        }
     }
 
     /** Every entity of the plan counted skipped: the run's deadline passed before the first write. */

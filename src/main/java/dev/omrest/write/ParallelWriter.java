@@ -61,11 +61,15 @@ final class ParallelWriter implements AutoCloseable {
         return bulk;
     }
 
-    /** Where the limit on calls in flight ended, and the lowest it was cut to (the most allowed when never cut). */
-    int[] callsInFlight() {
-        return new int[] {limit.current(), limit.lowestAfterCuts()};
+    /** Where the limit on calls in flight ended. */
+    int callsInFlightEnded() {
+        return limit.current();
     }
 
+    /** The lowest the limit on calls in flight was cut to (the most allowed when never cut). */
+    int callsInFlightLowest() {
+        return limit.lowestAfterCuts();
+    }
 
     List<Notice> collections(List<Write<CreateApiCollection>> writes, Tally tally) {
         return send(writes, tally, (batch, encoding) -> api.bulkApiCollections(false, overrideMetadata, batch, encoding),
