@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param deletionGuardMaxShare   the largest share of the service's endpoints one run may mark deleted
  * @param allowMassDeletion       lift that limit
  * @param ingestionPipelineFqn    the deployed pipeline whose status this run reports, or null
+ * @param pipelineRunId           the run id that status is recorded under (upstream's {@code pipelineRunId}), or null
+ *                                for a fresh one
  * @param schemaFields            how request and response fields are extracted ({@code extended} or {@code upstream})
  * @param serviceConnection the connection config sent with a new API service (current upstream form,
  *                          defaults filled), or null when {@code storeServiceConnection} is false
@@ -27,5 +29,6 @@ public record IngestSettings(
         SinkTarget sink,
         ObjectNode serviceConnection,
         String ingestionPipelineFqn,
+        String pipelineRunId,
         SchemaFieldsMode schemaFields) {
 }

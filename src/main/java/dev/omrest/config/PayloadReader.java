@@ -20,6 +20,8 @@ public final class PayloadReader {
 
     public static final String SINK_METADATA_REST = "metadata-rest";
     public static final String SINK_FILE = "file";
+    private static final java.util.regex.Pattern UUID_FORM =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Set<String> VERIFY_SSL = Set.of("no-ssl", "ignore", "validate");
     /** The keys of upstream's RestConnection; only these are stored on the API service (its schema allows no others). */
     private static final Set<String> UPSTREAM_CONNECTION_KEYS = Set.of("type", "openAPISchemaConnection", "token", "docURL",
@@ -64,7 +66,16 @@ public final class PayloadReader {
 
         JsonNode workflow = f.object(payload, "", "workflowConfig", false);
         JsonNode server = f.object(workflow, "workflowConfig", "openMetadataServerConfig", false);
-        String pipelineFqn = f.text(workflow, "workflowConfig", "ingestionPipelineFQN", false);
+        // upstream's workflow config has both at its top level; workflowConfig.ingestionPipelineFQN is this project's
+        // older spelling, still read
+        String pipelineFqn = f.text(payload, "", "ingestionPipelineFQN", false);
+        if (pipelineFqn == null) {
+            pipelineFqn = f.text(workflow, "workflowConfig", "ingestionPipelineFQN", false);
+        }
+        String runId = f.text(payload, "", "pipelineRunId", false);
+        if (runId != null && !UUID_FORM.matcher(runId).matches()) {
+            f.problem("pipelineRunId must be a UUID, not '" + Redact.text(runId) + "'");
+        }
         SinkTarget sink = sink(f, f.object(payload, "", "sink", false), server);
         if (server != null && !f.bool(server, SERVER, "storeServiceConnection", true)) {
             storedConnection = null;
@@ -72,7 +83,7 @@ public final class PayloadReader {
         throwIfProblems(f);
         return new IngestSettings(part.serviceName(), part.spec(), docUrl, collectionFilter, endpointFilter, markDeleted,
                 markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection, pipelineFqn,
-                schemaFields);
+                runId, schemaFields);
     }
 
     /** {@code extended} (default) or {@code upstream}. */

@@ -27,6 +27,9 @@ public interface FunctionConfig {
 
     TestConnection testConnection();
 
+    /** pipelineService and ingest by pipeline reference (docs/pipeline-service.md); unset where OpenMetadata's UI does not drive the functions. */
+    PipelineService pipelineService();
+
     /** What callers of the functions reached over HTTP (a function URL) may make them use; nothing by default. */
     Http http();
 
@@ -70,6 +73,10 @@ public interface FunctionConfig {
         /** Keep this below the Lambda timeout: after it no new call starts and the run reports what is left. */
         @WithDefault("PT14M")
         Duration deadline();
+
+        /** How often a run recorded on an ingestion pipeline asks OpenMetadata whether it was killed. */
+        @WithDefault("PT5S")
+        Duration killCheck();
     }
 
     interface Retry {
@@ -119,5 +126,35 @@ public interface FunctionConfig {
 
         /** The custom S3 endpoints ({@code awsCredentials.endPointURL}) an HTTP-triggered function accepts; none by default. */
         Optional<Set<String>> s3Endpoints();
+    }
+
+    interface PipelineService {
+        /** The one OpenMetadata server ({@code https://host/api}) the bot JWT is ever sent to. */
+        Optional<String> openmetadataUrl();
+
+        /** Secrets Manager secret (ARN or name) holding the ingestion bot's JWT. */
+        Optional<String> botJwtSecret();
+
+        /** Secrets Manager secret with the {@code username} and {@code password} the server's client sends. */
+        Optional<String> credentialsSecret();
+
+        Optional<String> scheduleGroup();
+
+        Optional<String> schedulerRoleArn();
+
+        Optional<String> ingestFunctionArn();
+
+        Optional<String> ingestLogGroup();
+
+        /** The answer of {@code ip}: the address OpenMetadata sees the functions come from (a NAT gateway's). */
+        Optional<String> egressIp();
+
+        /** This function's own name, invoked asynchronously to run a test connection (Lambda sets AWS_LAMBDA_FUNCTION_NAME). */
+        @WithDefault("${AWS_LAMBDA_FUNCTION_NAME:pipelineService}")
+        String selfFunction();
+
+        /** Largest request body the function URL accepts. */
+        @WithDefault("1048576")
+        int maxBodyBytes();
     }
 }

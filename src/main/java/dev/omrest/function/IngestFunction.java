@@ -1,17 +1,30 @@
 package dev.omrest.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omrest.config.InvalidPayloadException;
+import dev.omrest.config.PayloadReader;
+import dev.omrest.config.Secret;
+import dev.omrest.openmetadata.BotCalls;
+import dev.omrest.openmetadata.OpenMetadataException;
+import dev.omrest.openmetadata.PipelineStatus;
 import dev.omrest.openmetadata.RetryPolicy;
+import dev.omrest.orchestrator.PipelineReference;
 import dev.omrest.pipeline.IngestPipeline;
 import dev.omrest.report.IngestReport;
+import dev.omrest.source.FetchLimits;
 import dev.omrest.write.Sinks;
 import dev.omrest.write.WriteSettings;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.List;
 
-/** Lambda entry point: one invocation ingests one OpenAPI spec described by an upstream-shaped workflow config. */
+/**
+ * Lambda entry point: one invocation ingests one OpenAPI spec, described by an upstream-shaped workflow config, or by a
+ * reference to an ingestion pipeline in OpenMetadata (what pipelineService's schedules and triggers send).
+ */
 public class IngestFunction {
 
     @Inject
@@ -22,6 +35,63 @@ public class IngestFunction {
 
     @Funq
     public IngestReport ingest(JsonNode payload) {
+        if (PipelineReference.is(payload)) {
+            return byReference(payload);
+        }
+        return pipeline(PayloadReaders.deployment(config), PayloadReaders.deploymentLimits(config)).run(payload);
+    }
+
+    /**
+     * The workflow config is built from OpenMetadata, as upstream's workers build it. Only the configured server gets
+     * the bot's JWT; the connection its users wrote is read as an HTTP caller's payload is (no secret references, no
+     * local files).
+     */
+    private IngestReport byReference(JsonNode payload) {
+        PipelineServiceWiring wiring = PipelineServiceWiring.of(config, clock);
+        List<String> missing = wiring.missing(false);
+        if (!missing.isEmpty()) {
+            return IngestPipeline.notRun(null, List.of("ingest by pipeline reference is not configured: set "
+                    + String.join(", ", missing)));
+        }
+        PipelineReference reference;
+        try {
+            reference = PipelineReference.of(payload);
+        } catch (InvalidPayloadException e) {
+            return IngestPipeline.notRun(null, e.problems());
+        }
+        String server = wiring.server().toString().replaceAll("/$", "");
+        if (!reference.server().replaceAll("/$", "").equals(server)) {
+            return IngestPipeline.notRun(reference.pipelineFqn(), List.of("the reference names OpenMetadata at "
+                    + reference.server() + "; this function serves " + server + " only"));
+        }
+        Secret jwt = wiring.botJwt();
+        ObjectNode workflowConfig;
+        try (BotCalls bot = wiring.bot(jwt)) {
+            try {
+                workflowConfig = reference.workflowConfig(bot, jwt);
+            } catch (InvalidPayloadException | OpenMetadataException e) {
+                List<String> problems = e instanceof InvalidPayloadException invalid ? invalid.problems()
+                        : List.of(e.getMessage());
+                failQuietly(bot, reference, problems);
+                return IngestPipeline.notRun(reference.pipelineFqn(), problems);
+            }
+        }
+        return pipeline(PayloadReaders.caller(config), PayloadReaders.callerLimits(config)).run(workflowConfig);
+    }
+
+    /** A run that cannot start still ends its {@code queued} status, so the UI does not show it waiting for ever. */
+    private void failQuietly(BotCalls bot, PipelineReference reference, List<String> problems) {
+        long now = clock.millis();
+        try {
+            bot.putStatus(reference.pipelineFqn(), new PipelineStatus(reference.runId(), IngestReport.FAILED, now, now, now,
+                    List.of(new PipelineStatus.StepSummary("Rest", 0, 0, 0, problems.size(), 0,
+                            problems.stream().map(p -> new PipelineStatus.Failure(reference.pipelineFqn(), p)).toList()))));
+        } catch (RuntimeException e) {
+            // the pipeline may be gone, which is what the problem says already
+        }
+    }
+
+    private IngestPipeline pipeline(PayloadReader payloads, FetchLimits limits) {
         WriteSettings settings = new WriteSettings(config.write().parallelism(), config.write().perEntityParallelism(),
                 config.write().adaptive(),
                 // a call may retry for as long as the run has left: the run's budget is the only limit
@@ -29,8 +99,8 @@ public class IngestFunction {
                         config.run().deadline()),
                 config.run().deadline(), config.openmetadata().requestTimeout(), config.write().maxBulkBytes(),
                 config.write().gzip());
-        return new IngestPipeline(PayloadReaders.deployment(config), PayloadReaders.deploymentLimits(config),
+        return new IngestPipeline(payloads, limits,
                 (target, budget) -> Sinks.open(target, settings, PayloadReaders.reach(config), budget), config.run().deadline(),
-                clock).run(payload);
+                clock, config.run().killCheck());
     }
 }

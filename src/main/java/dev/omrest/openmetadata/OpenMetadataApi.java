@@ -5,6 +5,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -91,6 +92,36 @@ public interface OpenMetadataApi {
     @PUT
     @Path("/services/ingestionPipelines/{fqn}/pipelineStatus")
     Response putPipelineStatus(@PathParam("fqn") String pipelineFqn, PipelineStatus status);
+
+    @GET
+    @Path("/services/ingestionPipelines/{fqn}/pipelineStatus/{runId}")
+    Response pipelineStatus(@PathParam("fqn") String pipelineFqn, @PathParam("runId") String runId);
+
+    @GET
+    @Path("/services/ingestionPipelines/{fqn}/pipelineStatus")
+    Response pipelineStatuses(@PathParam("fqn") String pipelineFqn, @QueryParam("startTs") long startTs,
+                              @QueryParam("endTs") long endTs);
+
+    @GET
+    @Path("/services/ingestionPipelines/name/{fqn}")
+    Response ingestionPipeline(@PathParam("fqn") String pipelineFqn, @QueryParam("fields") String fields);
+
+    @POST
+    @Path("/services/ingestionPipelines/logs/{fqn}/{runId}")
+    Response pushLogs(@PathParam("fqn") String pipelineFqn, @PathParam("runId") String runId, PipelineLogs logs);
+
+    @POST
+    @Path("/services/ingestionPipelines/logs/{fqn}/{runId}/close")
+    Response closeLogs(@PathParam("fqn") String pipelineFqn, @PathParam("runId") String runId);
+
+    @GET
+    @Path("/automations/workflows/name/{name}")
+    Response workflow(@PathParam("name") String name);
+
+    @PATCH
+    @Path("/automations/workflows/{id}")
+    @Consumes("application/json-patch+json")
+    Response patchWorkflow(@PathParam("id") String id, List<JsonPatchOperation> operations);
 
     @DELETE
     @Path("/apiCollections/deleteStale")

@@ -9,27 +9,50 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Records the run on the ingestion pipeline it belongs to ({@code workflowConfig.ingestionPipelineFQN}):
- * {@code running} at the start, then {@code success}, {@code partialSuccess} or {@code failed} with step summaries.
- * Best effort: a status that cannot be written is a warning, never a reason to fail the ingestion.
+ * Records the run on the ingestion pipeline it belongs to ({@code ingestionPipelineFQN}), under the payload's
+ * {@code pipelineRunId} or a fresh one: {@code running} at the start, then {@code success}, {@code partialSuccess},
+ * {@code failed} or {@code stopped} with step summaries. Best effort: a status that cannot be written is a warning,
+ * never a reason to fail the ingestion. A run given its id (a trigger from OpenMetadata) first reads that id's status:
+ * a run killed while it was queued is {@code stopped} already and does not start; a run killed while running sees its
+ * status turn {@code stopped} ({@link #stopRequested}).
  */
 public final class PipelineStatusReporter implements RunStatus {
+    private static final String STOPPED = IngestReport.STOPPED;
     private final OpenMetadataApi api;
     private final ServerCalls calls;
     private final String pipelineFqn;
-    private final String runId = UUID.randomUUID().toString();
+    private final String runId;
+    private final boolean givenRunId;
     private final long startDate = System.currentTimeMillis();
     private String startProblem;
 
-    public PipelineStatusReporter(OpenMetadataApi api, ServerCalls calls, String pipelineFqn) {
+    /** @param runId the run's id as the trigger chose it, or null for a fresh one */
+    public PipelineStatusReporter(OpenMetadataApi api, ServerCalls calls, String pipelineFqn, String runId) {
         this.api = api;
         this.calls = calls;
         this.pipelineFqn = pipelineFqn;
+        this.givenRunId = runId != null;
+        this.runId = runId != null ? runId : UUID.randomUUID().toString();
     }
 
     @Override
-    public void started() {
+    public boolean started() {
+        if (givenRunId && stopRequested()) {
+            return false;
+        }
         startProblem = send(new PipelineStatus(runId, "running", startDate, startDate, null, null));
+        return true;
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public boolean stopRequested() {
+        ServerCalls.Answer answer = calls.call(() -> api.pipelineStatus(pipelineFqn, runId));
+        return answer.ok() && STOPPED.equals(answer.body().path("pipelineState").asText());
     }
 
     @Override
@@ -37,14 +60,11 @@ public final class PipelineStatusReporter implements RunStatus {
         long now = System.currentTimeMillis();
         String problem = send(new PipelineStatus(runId, report.status(), startDate, now, now, steps(report)));
         String first = startProblem != null ? startProblem : problem;
-        if (first == null) {
-            return report;
-        }
         List<Notice> warnings = new ArrayList<>(report.warnings());
-        warnings.add(new Notice(pipelineFqn, "Pipeline status not recorded: " + first));
-        return new IngestReport(report.service(), report.status(), report.spec(), report.target(), report.writeMode(),
-                report.serviceCreated(), report.counts(), List.copyOf(warnings), report.errors(),
-                report.durationsMillis(), report.requests(), report.retries(), report.skippedPhases());
+        if (first != null) {
+            warnings.add(new Notice(pipelineFqn, "Pipeline status not recorded: " + first));
+        }
+        return report.recordedAs(pipelineFqn, runId, List.copyOf(warnings));
     }
 
     private String send(PipelineStatus status) {

@@ -7,17 +7,32 @@ public interface RunStatus {
 
     RunStatus NONE = new RunStatus() {
         @Override
-        public void started() {
+        public boolean started() {
+            return true;
         }
 
         @Override
         public IngestReport finished(IngestReport report) {
             return report;
         }
+
+        @Override
+        public String runId() {
+            return null;
+        }
     };
 
-    void started();
+    /** The id the run is recorded under, or null when it is not recorded. */
+    String runId();
 
-    /** The report, with a warning added when the status could not be recorded. */
+    /** Records the start; false when the run was stopped (killed) before it started, and must not run. */
+    boolean started();
+
+    /** Whether someone asked, through the target, that the run stop (OpenMetadata's kill); asks the target each time. */
+    default boolean stopRequested() {
+        return false;
+    }
+
+    /** The report, with the run's id and a warning added when the status could not be recorded. */
     IngestReport finished(IngestReport report);
 }

@@ -9,6 +9,7 @@ import dev.omrest.map.ApiMapper;
 import dev.omrest.map.DesiredState;
 import dev.omrest.map.MappingContext;
 import dev.omrest.budget.RunBudget;
+import dev.omrest.budget.RunStop;
 import dev.omrest.budget.Stopwatch;
 import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.openmetadata.OpenMetadataException;
@@ -59,20 +60,39 @@ public final class IngestPipeline {
     private final BiFunction<SinkTarget, RunBudget, Sink> sinks;
     private final Duration runDeadline;
     private final Clock clock;
+    private final Duration killCheck;
 
     /** @param runDeadline how long after its start a run may begin new calls (then it reports what is left) */
     public IngestPipeline(PayloadReader payloads, FetchLimits limits, BiFunction<SinkTarget, RunBudget, Sink> sinks,
                           Duration runDeadline, Clock clock) {
+        this(payloads, limits, sinks, runDeadline, clock, DEFAULT_KILL_CHECK);
+    }
+
+    /** @param killCheck how often a run recorded on an ingestion pipeline asks whether it was killed */
+    public IngestPipeline(PayloadReader payloads, FetchLimits limits, BiFunction<SinkTarget, RunBudget, Sink> sinks,
+                          Duration runDeadline, Clock clock, Duration killCheck) {
         this.payloads = payloads;
         this.limits = limits;
         this.sinks = sinks;
         this.runDeadline = runDeadline;
         this.clock = clock;
+        this.killCheck = killCheck;
+    }
+
+    /** A kill is seen within this, plus one status read: within the 10 s the UI's users can expect. */
+    public static final Duration DEFAULT_KILL_CHECK = Duration.ofSeconds(5);
+
+    /** The report of a run that could not begin (its pipeline reference did not resolve), logged as runs are. */
+    public static IngestReport notRun(String pipelineFqn, List<String> problems) {
+        return RunLog.log(new IngestReport(null, IngestReport.FAILED, null, null, null, null, null, List.of(),
+                problems.stream().map(p -> new Notice(pipelineFqn, p)).toList(), Map.of("total", 0L), null, null, null,
+                pipelineFqn, null));
     }
 
     public IngestReport run(JsonNode payload) {
         Stopwatch start = Stopwatch.start();
-        RunBudget budget = RunBudget.of(clock, runDeadline);
+        RunStop stop = RunStop.stoppable();
+        RunBudget budget = RunBudget.of(clock, runDeadline, stop);
         Map<String, Long> durations = new LinkedHashMap<>();
         IngestSettings settings;
         try {
@@ -90,9 +110,19 @@ public final class IngestPipeline {
                     durations, start));
         }
         try (Sink sink = opened) {
-            RunStatus status = sink.runStatus(settings.ingestionPipelineFqn());
-            status.started();
-            return RunLog.log(status.finished(ingest(settings, sink, origin, budget, durations, start)));
+            RunStatus status = sink.runStatus(settings.ingestionPipelineFqn(), settings.pipelineRunId());
+            if (!status.started()) {
+                durations.put("total", start.millis());
+                return RunLog.log(status.finished(new IngestReport(settings.serviceName(), IngestReport.STOPPED, origin,
+                        sink.target(), null, null, null, List.of(), List.of(new Notice(null, "Not started: "
+                        + KillWatch.REASON + " before it began")), durations, sink.requests(), sink.retries(), null, null,
+                        null)));
+            }
+            // every line of the run names it, so that pipelineService's last_dag_logs finds them
+            try (RunLog.Scope scope = RunLog.scope(settings.ingestionPipelineFqn(), status.runId());
+                 KillWatch watch = KillWatch.start(status, stop, killCheck)) {
+                return RunLog.log(status.finished(ingest(settings, sink, origin, budget, durations, start)));
+            }
         }
     }
 
@@ -155,7 +185,12 @@ public final class IngestPipeline {
 
             phase = Stopwatch.start();
             Deleted deleted = Deleted.NOTHING;
-            if (written.skipped() > 0) {
+            boolean stopped = budget.stop().requested();
+            if (stopped) {
+                // a killed run is not a complete run: whatever it did not reach may look stale, so nothing is deleted
+                errors.add(new Notice(settings.serviceName(), "Stopped: " + budget.stop().reason() + "; "
+                        + written.skipped() + " entities were not written and nothing was marked deleted"));
+            } else if (written.skipped() > 0) {
                 // what was left unwritten may be what makes an entity look stale: deleting waits for a complete run
                 errors.add(new Notice(settings.serviceName(), "Run deadline reached: " + written.skipped()
                         + " entities were not written and nothing was marked deleted; the next run continues"));
@@ -173,7 +208,8 @@ public final class IngestPipeline {
                     counts(written.endpoints(), plan.unchangedEndpoints(), desired.endpointFailures().size(),
                             desired.filteredEndpoints(), deleted.endpoints()));
             return report(settings, origin, sink, written.mode(), written.serviceCreated(), counts,
-                    errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, warnings, errors, null, durations, start);
+                    stopped ? IngestReport.STOPPED : errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS,
+                    warnings, errors, null, durations, start);
         } catch (SpecFetchException | SpecParseException | OpenMetadataException e) {
             return failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())), warnings, durations, start);
         } catch (RuntimeException e) {
@@ -268,7 +304,7 @@ public final class IngestPipeline {
                                        Map<String, Long> durations, Stopwatch start) {
         durations.put("total", start.millis());
         return new IngestReport(settings.serviceName(), status, origin, sink.target(), writeMode, serviceCreated, counts,
-                List.copyOf(warnings), List.copyOf(errors), durations, sink.requests(), sink.retries(), skipped);
+                List.copyOf(warnings), List.copyOf(errors), durations, sink.requests(), sink.retries(), skipped, null, null);
     }
 
     /** What happened to one kind of entity: written, left unchanged, not mappable, filtered out, marked deleted. */
@@ -288,7 +324,7 @@ public final class IngestPipeline {
                                        Map<String, Long> durations, Stopwatch start) {
         durations.put("total", start.millis());
         return new IngestReport(service, IngestReport.FAILED, origin, null, null, null, null, List.copyOf(warnings),
-                errors, durations, null, null, null);
+                errors, durations, null, null, null, null, null);
     }
 
     private static String serviceNameOf(JsonNode payload) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,11 +66,27 @@ public final class TestConnectionPipeline {
 
     /** @throws InvalidPayloadException when the payload does not describe a connection */
     public TestConnectionResult run(JsonNode payload) {
+        return run(payload, running -> { });
+    }
+
+    /**
+     * Like {@link #run(JsonNode)}, telling {@code progress} the steps so far ({@code Running}) after each one, as
+     * upstream's runner patches its Workflow.
+     */
+    public TestConnectionResult run(JsonNode payload, Consumer<TestConnectionResult> progress) {
         ConnectionCheckSettings settings = payloads.connectionCheckSettings(payload);
         long end = System.nanoTime() + deadline.toNanos();
         Duration serverShare = settings.server() == null ? Duration.ZERO
                 : SERVER_CHECK_SHARE.compareTo(deadline.dividedBy(2)) < 0 ? SERVER_CHECK_SHARE : deadline.dividedBy(2);
-        List<Step> steps = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Step> steps = java.util.Collections.synchronizedList(new ArrayList<>() {
+            @Override
+            public boolean add(Step step) {
+                boolean added = super.add(step);
+                progress.accept(new TestConnectionResult(System.currentTimeMillis(), TestConnectionResult.RUNNING,
+                        List.copyOf(this)));
+                return added;
+            }
+        });
         AtomicReference<String> current = new AtomicReference<>(CHECK_URL);
         Outcome spec = within(end - serverShare.toNanos(), current, steps, () -> checkSpec(settings, steps, current));
         if (!spec.passed() || settings.server() == null) {

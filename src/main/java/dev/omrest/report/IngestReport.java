@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The function's answer: what one run did.
  *
- * @param status          {@code success}, {@code partialSuccess} (some entities failed) or {@code failed} (nothing was written)
+ * @param status          {@code success}, {@code partialSuccess} (some entities failed), {@code failed} (nothing was
+ *                        written) or {@code stopped} (killed from OpenMetadata: what had not started was skipped,
+ *                        nothing was marked deleted)
  * @param target          where the entities went
  * @param writeMode       bulk, per-entity or file
  * @param counts          per entity kind ({@code apiCollection}, {@code apiEndpoint})
@@ -20,6 +22,7 @@ import java.util.Map;
  * @param skippedPhases   phases a sealed catalogue made unnecessary ({@code parse}, {@code map}): the spec, the
  *                        settings and the catalogue are as the run that sealed them left them; that run's warnings
  *                        are not repeated. Absent when every phase ran.
+ * @param ingestionPipeline the ingestion pipeline the run was recorded on, and {@code runId} the run's id there
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IngestReport(
@@ -35,9 +38,18 @@ public record IngestReport(
         Map<String, Long> durationsMillis,
         Integer requests,
         Integer retries,
-        List<String> skippedPhases) {
+        List<String> skippedPhases,
+        String ingestionPipeline,
+        String runId) {
+
+    /** The report of a run as its ingestion pipeline recorded it. */
+    public IngestReport recordedAs(String pipeline, String run, List<Notice> allWarnings) {
+        return new IngestReport(service, status, spec, target, writeMode, serviceCreated, counts, allWarnings, errors,
+                durationsMillis, requests, retries, skippedPhases, pipeline, run);
+    }
 
     public static final String SUCCESS = "success";
     public static final String PARTIAL_SUCCESS = "partialSuccess";
     public static final String FAILED = "failed";
+    public static final String STOPPED = "stopped";
 }

@@ -55,8 +55,27 @@ public final class RunLog {
                         ended, lowestAfterCuts));
     }
 
+    /** MDC fields on every line logged by this thread until closed: the pipeline and run a run is recorded as. */
+    public static Scope scope(String ingestionPipeline, String runId) {
+        if (runId == null) {
+            return () -> { };
+        }
+        MDC.put("ingestionPipeline", ingestionPipeline);
+        MDC.put("runId", runId);
+        return () -> {
+            MDC.remove("ingestionPipeline");
+            MDC.remove("runId");
+        };
+    }
+
+    /** Ends a {@link #scope}. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** One line logged with these MDC fields, which the JSON log format carries as {@code mdc.<key>}. */
-    private static void withFields(Map<String, String> fields, Runnable line) {
+    public static void withFields(Map<String, String> fields, Runnable line) {
         fields.forEach(MDC::put);
         try {
             line.run();

@@ -10,6 +10,7 @@ public record TestConnectionResult(Long lastUpdatedAt, String status, List<Step>
 
     public static final String SUCCESSFUL = "Successful";
     public static final String FAILED = "Failed";
+    public static final String RUNNING = "Running";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(String name, boolean mandatory, boolean passed, String message, String errorLog) {

@@ -137,10 +137,10 @@ public final class OpenMetadataSink implements Sink {
     }
 
     @Override
-    public RunStatus runStatus(String ingestionPipelineFqn) {
+    public RunStatus runStatus(String ingestionPipelineFqn, String pipelineRunId) {
         return ingestionPipelineFqn == null ? RunStatus.NONE
                 : new PipelineStatusReporter(api, new ServerCalls(server, settings.retry(), budget.afterwards(STATUS_GRACE)),
-                        ingestionPipelineFqn);
+                        ingestionPipelineFqn, pipelineRunId);
     }
 
     private ServerVersion version() {

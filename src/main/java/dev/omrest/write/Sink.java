@@ -37,8 +37,8 @@ public interface Sink extends AutoCloseable {
 
     int retries();
 
-    /** Where this run's start and end are recorded, for {@code workflowConfig.ingestionPipelineFQN}. */
-    default RunStatus runStatus(String ingestionPipelineFqn) {
+    /** Where this run's start and end are recorded, for {@code ingestionPipelineFQN} under {@code pipelineRunId}. */
+    default RunStatus runStatus(String ingestionPipelineFqn, String pipelineRunId) {
         return RunStatus.NONE;
     }
 

@@ -1,0 +1,98 @@
+package dev.omrest.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omrest.config.Secret;
+import dev.omrest.config.SecretStore;
+import dev.omrest.openmetadata.BotCalls;
+import dev.omrest.orchestrator.Credentials;
+import dev.omrest.secrets.AwsSecretStore;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The deployment's side of pipelineService and of ingest by pipeline reference: the one OpenMetadata server, the bot's
+ * JWT and the Basic-auth credentials, each read from its secret when first needed.
+ */
+final class PipelineServiceWiring {
+    /** Each call the orchestrator makes to OpenMetadata, retries included, ends within this. */
+    static final Duration BOT_CALLS = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FunctionConfig config;
+    private final SecretStore secrets;
+    private final Clock clock;
+
+    PipelineServiceWiring(FunctionConfig config, SecretStore secrets, Clock clock) {
+        this.config = config;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    static PipelineServiceWiring of(FunctionConfig config, Clock clock) {
+        return new PipelineServiceWiring(config, new AwsSecretStore(), clock);
+    }
+
+    /** The settings a function needs that are not set, by their environment variable. */
+    List<String> missing(boolean orchestrator) {
+        FunctionConfig.PipelineService p = config.pipelineService();
+        List<String> missing = new ArrayList<>();
+        require(p.openmetadataUrl(), "OMREST_PIPELINE_SERVICE_OPENMETADATA_URL", missing);
+        require(p.botJwtSecret(), "OMREST_PIPELINE_SERVICE_BOT_JWT_SECRET", missing);
+        if (orchestrator) {
+            require(p.credentialsSecret(), "OMREST_PIPELINE_SERVICE_CREDENTIALS_SECRET", missing);
+            require(p.scheduleGroup(), "OMREST_PIPELINE_SERVICE_SCHEDULE_GROUP", missing);
+            require(p.schedulerRoleArn(), "OMREST_PIPELINE_SERVICE_SCHEDULER_ROLE_ARN", missing);
+            require(p.ingestFunctionArn(), "OMREST_PIPELINE_SERVICE_INGEST_FUNCTION_ARN", missing);
+            require(p.ingestLogGroup(), "OMREST_PIPELINE_SERVICE_INGEST_LOG_GROUP", missing);
+        }
+        return missing;
+    }
+
+    private static void require(Optional<String> value, String name, List<String> missing) {
+        if (value.isEmpty() || value.get().isBlank()) {
+            missing.add(name);
+        }
+    }
+
+    URI server() {
+        return URI.create(config.pipelineService().openmetadataUrl().orElseThrow());
+    }
+
+    /** The bot's JWT: the secret's text, or its {@code jwtToken} member when it holds JSON. */
+    Secret botJwt() {
+        String value = secrets.secretsManager(config.pipelineService().botJwtSecret().orElseThrow()).strip();
+        if (value.startsWith("{")) {
+            value = member(value, "jwtToken", "the bot JWT secret");
+        }
+        return Secret.of(value);
+    }
+
+    BotCalls bot(Secret jwt) {
+        return BotCalls.open(server(), jwt, PayloadReaders.reach(config), clock, BOT_CALLS);
+    }
+
+    Credentials credentials() {
+        String value = secrets.secretsManager(config.pipelineService().credentialsSecret().orElseThrow());
+        return new Credentials(member(value, "username", "the credentials secret"),
+                member(value, "password", "the credentials secret"));
+    }
+
+    private static String member(String json, String name, String what) {
+        try {
+            JsonNode node = JSON.readTree(json).get(name);
+            if (node == null || !node.isTextual() || node.asText().isEmpty()) {
+                throw new IllegalStateException(what + " has no " + name);
+            }
+            return node.asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(what + " is not JSON");
+        }
+    }
+}

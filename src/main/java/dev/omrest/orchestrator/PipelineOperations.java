@@ -1,0 +1,195 @@
+package dev.omrest.orchestrator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omrest.openmetadata.BotCalls;
+import dev.omrest.openmetadata.PipelineStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** deploy, trigger, enable/disable, kill, delete, queued status and logs of one ingestion pipeline ({@code dag_id}). */
+final class PipelineOperations {
+    /** How far back {@code kill} looks for the pipeline's unfinished runs: well over a run's 15 minutes at most. */
+    static final Duration KILL_LOOKBACK = Duration.ofDays(1);
+    private static final Set<String> UNFINISHED = Set.of("queued", "running");
+
+    private final OrchestratorSettings settings;
+    private final Supplier<BotCalls> bot;
+    private final Schedules schedules;
+    private final Runs runs;
+    private final RunLogs logs;
+    private final Clock clock;
+
+    PipelineOperations(OrchestratorSettings settings, Supplier<BotCalls> bot, Schedules schedules, Runs runs,
+                       RunLogs logs, Clock clock) {
+        this.settings = settings;
+        this.bot = bot;
+        this.schedules = schedules;
+        this.runs = runs;
+        this.logs = logs;
+        this.clock = clock;
+    }
+
+    /** The IngestionPipeline the server sends, as a schedule whose input names the pipeline. */
+    Reply deploy(ObjectNode pipeline) {
+        String name = required(pipeline, "name");
+        String fqn = required(pipeline, "fullyQualifiedName");
+        String type = pipeline.path("pipelineType").asText("");
+        if (!type.equals("metadata")) {
+            throw BadRequest.of("pipelineType '" + type + "' is not supported: this orchestrator runs the metadata "
+                    + "ingestion of API services (REST) only");
+        }
+        String serviceType = pipeline.path("service").path("type").asText("");
+        if (!serviceType.equals("apiService")) {
+            throw BadRequest.of("service.type '" + serviceType + "' is not supported: this orchestrator runs the "
+                    + "metadata ingestion of API services (REST) only");
+        }
+        String server = pipeline.path("openMetadataServerConnection").path("hostPort").asText(null);
+        if (server != null && !strip(server).equals(settings.server())) {
+            throw BadRequest.of("The pipeline names OpenMetadata at " + server + ", but this orchestrator serves "
+                    + settings.server() + " only (check the server's SERVER_HOST_API_URL)");
+        }
+        JsonNode airflow = pipeline.path("airflowConfig");
+        String interval = airflow.path("scheduleInterval").asText("");
+        boolean onDemand = interval.isBlank();
+        boolean enabled = pipeline.path("enabled").asBoolean(true) && !airflow.path("pausePipeline").asBoolean(false);
+        String dagId = DagIds.clean(name);
+        ObjectNode input = Reply.JSON.createObjectNode().put("ingestionPipelineFQN", fqn)
+                .put("openMetadataServer", settings.server()).put("trigger", "schedule");
+        schedules.put(new PipelineSchedule(DagIds.scheduleName(dagId),
+                onDemand ? PipelineSchedule.ON_DEMAND : ScheduleExpressions.of(interval),
+                airflow.path("pipelineTimezone").asText("UTC"),
+                onDemand ? null : instant(airflow.get("startDate"), "airflowConfig.startDate"),
+                onDemand ? null : instant(airflow.get("endDate"), "airflowConfig.endDate"),
+                enabled && !onDemand, input.toString()));
+        return Reply.message(200, "Workflow [" + dagId + "] has been created");
+    }
+
+    /** A run now: its {@code queued} status first (the UI shows it at once), then {@code ingest}, asynchronously. */
+    Reply trigger(String dagId) {
+        PipelineSchedule schedule = deployed(dagId);
+        ObjectNode input = input(schedule);
+        String fqn = input.path("ingestionPipelineFQN").asText();
+        String runId = UUID.randomUUID().toString();
+        input.put("trigger", "manual").put("pipelineRunId", runId);
+        long now = clock.millis();
+        try (BotCalls calls = bot.get()) {
+            calls.putStatus(fqn, new PipelineStatus(runId, "queued", now, now, null, null));
+            try {
+                runs.start(settings.ingestFunction(), input.toString());
+            } catch (RuntimeException e) {
+                calls.putStatus(fqn, new PipelineStatus(runId, "failed", now, clock.millis(), clock.millis(), null));
+                throw new BadRequest(500, "The run could not be started: " + e.getMessage());
+            }
+        }
+        return Reply.of(200, Reply.JSON.createObjectNode()
+                .put("message", "Workflow [" + dagId + "] has been triggered").put("runId", runId));
+    }
+
+    Reply enable(String dagId, boolean on) {
+        PipelineSchedule schedule = deployed(dagId);
+        schedules.put(schedule.withEnabled(on));
+        return Reply.message(200, "Workflow [" + dagId + "] has been " + (on ? "enabled" : "disabled")
+                + (schedule.onDemand() ? " (on demand only: it has no schedule)" : ""));
+    }
+
+    /**
+     * Marks the pipeline's queued and running runs {@code stopped}. A run reads its status every few seconds and stops
+     * starting writes when it sees this; a queued run that has not begun does not begin.
+     */
+    Reply kill(String dagId) {
+        String fqn = input(deployed(dagId)).path("ingestionPipelineFQN").asText();
+        long now = clock.millis();
+        int stopped = 0;
+        try (BotCalls calls = bot.get()) {
+            for (JsonNode status : calls.statuses(fqn, now - KILL_LOOKBACK.toMillis(), now)) {
+                if (UNFINISHED.contains(status.path("pipelineState").asText())) {
+                    long start = status.path("startDate").asLong(now);
+                    calls.putStatus(fqn, new PipelineStatus(status.path("runId").asText(), "stopped", start, now, now, null));
+                    stopped++;
+                }
+            }
+        }
+        return Reply.of(200, Reply.JSON.createObjectNode()
+                .put("message", "Workflow [" + dagId + "] has been killed").put("stoppedRuns", stopped));
+    }
+
+    Reply delete(String dagId) {
+        if (!schedules.delete(DagIds.scheduleName(dagId))) {
+            throw BadRequest.notDeployed(dagId);
+        }
+        return Reply.message(200, "DAG [" + dagId + "] has been deleted");
+    }
+
+    /**
+     * Runs triggered but not started: none to add. A trigger records its run's {@code queued} status in OpenMetadata
+     * itself, which the server merges with this answer, so answering it again would show it twice.
+     */
+    Reply queued(String dagId) {
+        deployed(dagId);
+        return Reply.of(200, Reply.JSON.createArrayNode());
+    }
+
+    Reply lastLogs(String dagId, String taskId, String after) {
+        if (taskId == null || taskId.isBlank()) {
+            throw BadRequest.of("Missing task_id");
+        }
+        String fqn = input(deployed(dagId)).path("ingestionPipelineFQN").asText();
+        JsonNode latest;
+        try (BotCalls calls = bot.get()) {
+            latest = calls.pipeline(fqn).map(p -> p.path("pipelineStatuses")).filter(s -> s.has("runId"))
+                    .orElseThrow(() -> new BadRequest(404, "No runs found for [" + dagId + "]"));
+        }
+        // the run's lines start after its start; a minute earlier covers the clocks of two machines
+        long since = latest.path("startDate").asLong(clock.millis()) - Duration.ofMinutes(1).toMillis();
+        List<String> lines = logs.lines(latest.path("runId").asText(), since, LogPages.MAX_CHARS);
+        return Reply.of(200, LogPages.page(taskId, LogPages.text(lines), after));
+    }
+
+    private PipelineSchedule deployed(String dagId) {
+        return schedules.get(DagIds.scheduleName(dagId)).orElseThrow(() -> BadRequest.notDeployed(dagId));
+    }
+
+    private static ObjectNode input(PipelineSchedule schedule) {
+        return PipelineServiceSurface.object(schedule.input());
+    }
+
+    private static String required(JsonNode pipeline, String field) {
+        String value = pipeline.path(field).asText("");
+        if (value.isBlank()) {
+            throw BadRequest.of("The IngestionPipeline has no " + field);
+        }
+        return value;
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The server sends dates as ISO strings (six decimals) or epoch milliseconds, depending on the path. */
+    static Instant instant(JsonNode value, String field) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return Instant.ofEpochMilli(value.asLong());
+        }
+        try {
+            return OffsetDateTime.parse(value.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(value.asText());
+            } catch (DateTimeParseException again) {
+                throw BadRequest.of(field + " '" + value.asText() + "' is not a date");
+            }
+        }
+    }
+}
