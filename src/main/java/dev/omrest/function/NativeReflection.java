@@ -38,6 +38,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             dev.omrest.openmetadata.CreateApiService.class,
             dev.omrest.openmetadata.CreateApiService.Connection.class,
             dev.omrest.openmetadata.JsonPatchOperation.class,
+            dev.omrest.openmetadata.PipelineLogs.class,
             dev.omrest.openmetadata.PipelineStatus.class,
             dev.omrest.openmetadata.PipelineStatus.Failure.class,
             dev.omrest.openmetadata.PipelineStatus.StepSummary.class,

@@ -67,6 +67,23 @@ public final class PipelineStatusReporter implements RunStatus {
         return report.recordedAs(pipelineFqn, runId, List.copyOf(warnings));
     }
 
+    /**
+     * On a 2.0 server, the run's lines go to its log storage under the run's id, as upstream's streamable logger sends
+     * them, so the UI's log viewer has them whatever the orchestrator answers. Older servers have no such storage.
+     */
+    @Override
+    public void shareLog(List<String> lines) {
+        ServerCalls.Answer version = calls.call(api::version);
+        if (!version.ok() || !ServerVersion.parse(version.body().path("version").asText(null)).hasPipelineLogs()) {
+            return;
+        }
+        PipelineLogs logs = new PipelineLogs(String.join("\n", lines) + "\n", System.currentTimeMillis(),
+                "omrest-ingest", false, lines.size());
+        if (calls.call(() -> api.pushLogs(pipelineFqn, runId, logs)).ok()) {
+            calls.call(() -> api.closeLogs(pipelineFqn, runId));
+        }
+    }
+
     private String send(PipelineStatus status) {
         ServerCalls.Answer answer = calls.call(() -> api.putPipelineStatus(pipelineFqn, status));
         return answer.ok() ? null : answer.problem();

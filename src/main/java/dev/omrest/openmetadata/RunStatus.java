@@ -33,6 +33,10 @@ public interface RunStatus {
         return false;
     }
 
+    /** Hands the run's log lines to the target, where it keeps them (a 2.0 server's log storage); best effort. */
+    default void shareLog(java.util.List<String> lines) {
+    }
+
     /** The report, with the run's id and a warning added when the status could not be recorded. */
     IngestReport finished(IngestReport report);
 }

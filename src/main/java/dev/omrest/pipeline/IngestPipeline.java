@@ -26,6 +26,7 @@ import dev.omrest.outcome.EntityCounts;
 import dev.omrest.report.IngestReport;
 import dev.omrest.outcome.Notice;
 import dev.omrest.report.RunLog;
+import dev.omrest.report.RunTranscript;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.source.RawSpec;
 import dev.omrest.source.SpecFetchException;
@@ -120,8 +121,13 @@ public final class IngestPipeline {
             }
             // every line of the run names it, so that pipelineService's last_dag_logs finds them
             try (RunLog.Scope scope = RunLog.scope(settings.ingestionPipelineFqn(), status.runId());
-                 KillWatch watch = KillWatch.start(status, stop, killCheck)) {
-                return RunLog.log(status.finished(ingest(settings, sink, origin, budget, durations, start)));
+                 RunTranscript transcript = RunTranscript.start()) {
+                IngestReport report;
+                try (KillWatch watch = KillWatch.start(status, stop, killCheck)) {
+                    report = RunLog.log(status.finished(ingest(settings, sink, origin, budget, durations, start)));
+                }
+                status.shareLog(transcript.lines());
+                return report;
             }
         }
     }
