@@ -48,17 +48,20 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * One stack: the three Lambda functions backed by the same {@code function.zip} (the export picked by
  * {@code QUARKUS_FUNQY_EXPORT}), one EventBridge rule per scheduled service, a dead-letter queue, an IAM-authorised
- * function URL for test-connection, least-privilege roles, log groups with retention and alarms.
+ * function URL for test-connection, least-privilege roles, log groups with retention and alarms. With the pipeline
+ * service's context values, a fourth function from the same zip and what it needs ({@link PipelineServiceResources}).
  * All inputs come from CDK context ({@link DeploySettings}) and the services file ({@link ServicesConfig}).
  */
 public class ConnectorStack extends Stack {
@@ -68,20 +71,33 @@ public class ConnectorStack extends Stack {
     public static final String NATIVE_HANDLER = "not.used.in.provided.runtime";
     /** Lambda's own retries of an async (EventBridge) invocation that crashed or timed out. */
     public static final int INGEST_ASYNC_RETRIES = 1;
+    /** Lambda's limit on a function name. */
+    static final int MAX_FUNCTION_NAME = 64;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final DeploySettings settings;
+    private final List<Sizing> sizings;
     private final List<ScheduledService> services;
     private final Map<Sizing, Function> functions = new EnumMap<>(Sizing.class);
     private final Map<Sizing, Alias> aliases = new EnumMap<>(Sizing.class);
     private final Map<Sizing, LogGroup> logGroups = new EnumMap<>(Sizing.class);
     private final Queue deadLetterQueue;
     private final FunctionUrl testConnectionUrl;
+    private final Optional<PipelineServiceResources> pipelineService;
 
     public ConnectorStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         this.settings = DeploySettings.from(getNode());
+        // the pipeline service's function exists only when its context values are given
+        this.sizings = Arrays.stream(Sizing.values())
+                .filter(s -> s != Sizing.PIPELINE_SERVICE || settings.pipelineService().isPresent())
+                .toList();
+        if (settings.pipelineService().isPresent() && pipelineServiceFunctionName().length() > MAX_FUNCTION_NAME) {
+            throw new ServicesConfig.InvalidConfigException("The pipeline service's function is named " + pipelineServiceFunctionName()
+                    + ", longer than Lambda's " + MAX_FUNCTION_NAME + " characters: use a stackName of at most "
+                    + (MAX_FUNCTION_NAME - 1 - Sizing.PIPELINE_SERVICE.export().length()) + " characters");
+        }
         this.services = ServicesConfig.load(settings.servicesFile());
         FunctionZip.check(settings.functionZip(), settings.mode(), settings.architecture() == Architecture.ARM_64);
         Code code = Code.fromAsset(settings.functionZip().toString());
@@ -92,14 +108,16 @@ public class ConnectorStack extends Stack {
                 .retentionPeriod(Duration.days(14))
                 .build();
 
-        for (Sizing sizing : Sizing.values()) {
+        for (Sizing sizing : sizings) {
             addFunction(sizing, code);
         }
         grantNamedResources();
+        // services.json's EventBridge rules stay as they are, beside the pipeline service's schedules: an alternative
         for (ScheduledService service : services) {
             addSchedule(service);
         }
         this.testConnectionUrl = addTestConnectionUrl();
+        this.pipelineService = settings.pipelineService().map(p -> new PipelineServiceResources(this, p));
         addAlarms();
         warnAboutLocalReferences();
 
@@ -107,7 +125,7 @@ public class ConnectorStack extends Stack {
                 .description("Function URL of testConnectionHttp (AWS_IAM: sign requests with SigV4, service 'lambda')").build();
         CfnOutput.Builder.create(this, "DeadLetterQueueUrl").value(deadLetterQueue.getQueueUrl())
                 .description("Scheduled ingestions EventBridge could not deliver, and runs that crashed after retries").build();
-        for (Sizing sizing : Sizing.values()) {
+        for (Sizing sizing : sizings) {
             String name = Character.toUpperCase(sizing.export().charAt(0)) + sizing.export().substring(1);
             CfnOutput.Builder.create(this, name + "FunctionName").value(functions.get(sizing).getFunctionName()).build();
             CfnOutput.Builder.create(this, name + "LogGroup").value(logGroups.get(sizing).getLogGroupName()).build();
@@ -135,8 +153,9 @@ public class ConnectorStack extends Stack {
             // Funqy does not hand the Lambda context to functions: the run learns its deadline from here
             environment.put("OMREST_RUN_DEADLINE", runDeadline(settings.timeoutSeconds().get(sizing)));
         }
-        if (sizing != Sizing.INGEST) {
-            // a test connection answers within this, whatever the servers it checks do
+        if (sizing == Sizing.TEST_CONNECTION || sizing == Sizing.TEST_CONNECTION_HTTP) {
+            // a test connection answers within this, whatever the servers it checks do (the pipeline service's own
+            // test connection keeps the function's 90 s default, inside its 180 s with time left to patch the Workflow)
             environment.put("OMREST_TEST_CONNECTION_DEADLINE", runDeadline(settings.timeoutSeconds().get(sizing)));
         }
         if (sizing == Sizing.TEST_CONNECTION_HTTP) {
@@ -157,6 +176,11 @@ public class ConnectorStack extends Stack {
                 .environment(environment)
                 .role(role)
                 .logGroup(logGroup);
+        if (sizing == Sizing.PIPELINE_SERVICE) {
+            // run_automation invokes the function itself: a name known before the function exists lets its own role's
+            // policy name it without referring to the function, which depends on that policy (a circular dependency)
+            builder.functionName(pipelineServiceFunctionName());
+        }
         if (jvm) {
             // SnapStart restores an initialised JVM snapshot; it applies to published versions, hence the alias
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
@@ -205,7 +229,8 @@ public class ConnectorStack extends Stack {
                 .actions(List.of("s3:GetObject"))
                 .resources(objects.stream().map(o -> "arn:" + Aws.PARTITION + ":s3:::" + o.bucket() + "/" + o.key()).toList())
                 .build();
-        for (Sizing sizing : Sizing.values()) {
+        // never to the pipeline service: it reads no spec and no secret a schedule names
+        for (Sizing sizing : List.of(Sizing.INGEST, Sizing.TEST_CONNECTION, Sizing.TEST_CONNECTION_HTTP)) {
             Role role = (Role) functions.get(sizing).getRole();
             if (sizing == Sizing.INGEST || settings.testConnectionReadsSecrets()) {
                 secretStatements.forEach(role::addToPrincipalPolicy);
@@ -239,7 +264,11 @@ public class ConnectorStack extends Stack {
         return allowances;
     }
 
-    private List<String> secretArns(Set<String> secrets) {
+    /**
+     * The ARNs IAM must name for secrets given by name or ARN: Secrets Manager appends 6 random characters to a name,
+     * and an ARN may be given without them.
+     */
+    List<String> secretArns(Set<String> secrets) {
         List<String> arns = new ArrayList<>();
         for (String secret : secrets) {
             if (secret.startsWith("arn:")) {
@@ -315,7 +344,7 @@ public class ConnectorStack extends Stack {
                 .map(arn -> new SnsAction(Topic.fromTopicArn(this, "AlarmTopic", arn)))
                 .orElse(null);
         MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build();
-        for (Sizing sizing : Sizing.values()) {
+        for (Sizing sizing : sizings) {
             String id = Character.toUpperCase(sizing.export().charAt(0)) + sizing.export().substring(1);
             alarm(id + "Errors", functions.get(sizing).metricErrors(fiveMinutes),
                     sizing.export() + " failed (crash, timeout or out of memory)", action);
@@ -365,8 +394,22 @@ public class ConnectorStack extends Stack {
         }
     }
 
+    /** {@code <stackName>-pipelineService}: fixed, so the function's own policy can name it (see addFunction). */
+    String pipelineServiceFunctionName() {
+        return getStackName() + "-" + Sizing.PIPELINE_SERVICE.export();
+    }
+
     public DeploySettings settings() {
         return settings;
+    }
+
+    /** The functions this stack deploys, in {@link Sizing} order. */
+    public List<Sizing> sizings() {
+        return sizings;
+    }
+
+    public Optional<PipelineServiceResources> pipelineService() {
+        return pipelineService;
     }
 
     public Function function(Sizing sizing) {

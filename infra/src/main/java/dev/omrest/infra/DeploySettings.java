@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  *   <tr><td>testConnectionFileDirectory</td><td>none</td><td>the directory whose files the function URL's callers may name</td></tr>
  *   <tr><td>testConnectionS3Endpoints</td><td>none</td><td>comma list of custom S3 endpoints the function URL's callers may name</td></tr>
  *   <tr><td>alarmTopicArn</td><td>none</td><td>SNS topic that receives the alarms</td></tr>
+ *   <tr><td>openMetadataUrl, botJwtSecret</td><td>none</td><td>both given: deploy the pipeline service
+ *   ({@link PipelineServiceSettings}) for the OpenMetadata server at this https API URL, with the bot JWT in this secret</td></tr>
+ *   <tr><td>egressIp</td><td>none</td><td>comma list of addresses the pipeline service reports as the ingestion's egress</td></tr>
  * </table>
  */
 public record DeploySettings(
@@ -49,7 +52,8 @@ public record DeploySettings(
         boolean testConnectionReadsSecrets,
         Optional<String> testConnectionFileDirectory,
         List<String> testConnectionS3Endpoints,
-        Optional<String> alarmTopicArn) {
+        Optional<String> alarmTopicArn,
+        Optional<PipelineServiceSettings> pipelineService) {
 
     public static final String RUNTIME = "runtime";
     public static final String ARCHITECTURE = "architecture";
@@ -65,6 +69,9 @@ public record DeploySettings(
     public static final String TEST_CONNECTION_FILE_DIRECTORY = "testConnectionFileDirectory";
     public static final String TEST_CONNECTION_S3_ENDPOINTS = "testConnectionS3Endpoints";
     public static final String ALARM_TOPIC_ARN = "alarmTopicArn";
+    public static final String OPENMETADATA_URL = "openMetadataUrl";
+    public static final String BOT_JWT_SECRET = "botJwtSecret";
+    public static final String EGRESS_IP = "egressIp";
 
     public static final String DEFAULT_FUNCTION_ZIP = "../target/function.zip";
     public static final String DEFAULT_SERVICES_FILE = "services.json";
@@ -165,12 +172,14 @@ public record DeploySettings(
         if (!topic.isEmpty() && !topic.startsWith("arn:")) {
             problems.add(ALARM_TOPIC_ARN + " must be an SNS topic ARN");
         }
+        Optional<PipelineServiceSettings> pipelineService = PipelineServiceSettings.of(
+                string(node, OPENMETADATA_URL, ""), string(node, BOT_JWT_SECRET, ""), list(node, EGRESS_IP), problems);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("Invalid context value(s):\n  - " + String.join("\n  - ", problems));
         }
         return new DeploySettings(mode, architecture, zip, services, retention, Map.copyOf(memory), Map.copyOf(timeout),
                 List.copyOf(invokers), readsSecrets, fileDirectory.isEmpty() ? Optional.empty() : Optional.of(fileDirectory),
-                List.copyOf(s3Endpoints), topic.isEmpty() ? Optional.empty() : Optional.of(topic));
+                List.copyOf(s3Endpoints), topic.isEmpty() ? Optional.empty() : Optional.of(topic), pipelineService);
     }
 
     /** A comma-separated string from the command line, or a JSON list from cdk.json. */

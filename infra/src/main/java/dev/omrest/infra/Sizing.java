@@ -12,7 +12,8 @@ package dev.omrest.infra;
  *       ≤ 120 s; Lambda gives 1 vCPU at 1769 MB, proportionally less below.</li>
  * </ul>
  * The benchmark (docs/benchmark.md) has since run GitHub's spec within a 128 MB heap and Microsoft Graph beta within
- * 512 MB, inside these sizes; every value can be overridden with a context value (see {@link DeploySettings}).
+ * 512 MB, inside these sizes; the ingest and test-connection values can be overridden with a context value (see
+ * {@link DeploySettings}).
  */
 public enum Sizing {
     /**
@@ -24,7 +25,14 @@ public enum Sizing {
     /** Fetch (≤ 60 s) + parse + one version call (10 s connect): 120 s; specs up to GitHub size. */
     TEST_CONNECTION("testConnection", 512, 1024, 120),
     /** Same work as {@link #TEST_CONNECTION}, reached through the function URL. */
-    TEST_CONNECTION_HTTP("testConnectionHttp", 512, 1024, 120);
+    TEST_CONNECTION_HTTP("testConnectionHttp", 512, 1024, 120),
+    /**
+     * OpenMetadata's server drives it as if it were Airflow; deployed only with the pipeline service's context values.
+     * Most calls are a few OpenMetadata or AWS calls, but run_automation's asynchronous self-invocation runs a test
+     * connection (up to 90 s: fetch + parse + version call) and then patches the Workflow: 180 s. Specs as large as
+     * the test connection's, so its sizes.
+     */
+    PIPELINE_SERVICE("pipelineService", 512, 1024, 180);
 
     private final String export;
     private final int nativeMemoryMb;

@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -88,5 +90,32 @@ final class Fixtures {
 
     static JsonNode tree(Template template) {
         return JSON.valueToTree(template.toJSON());
+    }
+
+    /** IAM statements (identity and managed policies) that allow every resource or every action of a service. */
+    static List<String> wildcardGrants(Template template) {
+        List<String> wildcards = new ArrayList<>();
+        for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
+            template.findResources(type).forEach((logicalId, resource) -> {
+                JsonNode statements = JSON.valueToTree(resource).path("Properties").path("PolicyDocument").path("Statement");
+                for (JsonNode statement : statements) {
+                    for (JsonNode r : asArray(statement.path("Resource"))) {
+                        if (r.isTextual() && r.asText().equals("*")) {
+                            wildcards.add(logicalId + " " + statement.path("Action"));
+                        }
+                    }
+                    for (JsonNode a : asArray(statement.path("Action"))) {
+                        if (a.asText().endsWith(":*")) {
+                            wildcards.add(logicalId + " " + a.asText());
+                        }
+                    }
+                }
+            });
+        }
+        return wildcards;
+    }
+
+    static JsonNode asArray(JsonNode node) {
+        return node.isArray() ? node : JSON.createArrayNode().add(node);
     }
 }

@@ -14,15 +14,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The JVM alternative, chosen by context as on the command line ({@code -c runtime=jvm -c architecture=arm64 ...}:
- * every value a string), plus the optional settings.
+ * every value a string), plus the optional settings, the pipeline service among them (its bot JWT secret by ARN, with
+ * egress addresses; PipelineServiceStackTest covers the rest of it on the native runtime).
  */
 class JvmStackTest {
     static final String ROLE = "arn:aws:iam::444455556666:role/api-owners";
     static final String TOPIC = "arn:aws:sns:eu-west-1:111122223333:ops-alarms";
+    static final String OPENMETADATA_URL = "https://metadata.example.org:8443/api";
+    static final String BOT_JWT_SECRET = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:om/bot-jwt-Xy12Zw";
 
     @TempDir
     static Path dir;
@@ -42,17 +46,25 @@ class JvmStackTest {
                 Map.entry(DeploySettings.TEST_CONNECTION_S3_ENDPOINTS, "https://minio.example:9000, http://s3.internal.example"),
                 Map.entry(DeploySettings.TEST_CONNECTION_INVOKERS, "444455556666, " + ROLE),
                 Map.entry(DeploySettings.INGEST_MEMORY, "3008"),
-                Map.entry(DeploySettings.ALARM_TOPIC_ARN, TOPIC))));
+                Map.entry(DeploySettings.ALARM_TOPIC_ARN, TOPIC),
+                Map.entry(DeploySettings.OPENMETADATA_URL, OPENMETADATA_URL),
+                Map.entry(DeploySettings.BOT_JWT_SECRET, BOT_JWT_SECRET),
+                Map.entry(DeploySettings.EGRESS_IP, "203.0.113.7, 2001:db8::7"))));
         template = Template.fromStack(stack);
     }
 
+    static String logicalId(IConstruct construct) {
+        IConstruct resource = construct.getNode().getDefaultChild() != null ? construct.getNode().getDefaultChild() : construct;
+        return stack.getLogicalId((CfnElement) resource);
+    }
+
     static Map<String, Object> ref(IConstruct construct) {
-        return Map.of("Ref", stack.getLogicalId((CfnElement) construct.getNode().getDefaultChild()));
+        return Map.of("Ref", logicalId(construct));
     }
 
     @Test
     void managedJava21WithTheFunqyHandlerAndSnapStart() {
-        template.resourceCountIs("AWS::Lambda::Function", 3);
+        template.resourceCountIs("AWS::Lambda::Function", 4);
         for (Sizing sizing : Sizing.values()) {
             template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                     "Runtime", "java21",
@@ -70,21 +82,34 @@ class JvmStackTest {
      * read files under the directory given and use the S3 endpoints listed; the plain test connection, invoked through
      * IAM, needs no such list. Without these context values none is set (NativeStackTest's exact environments).
      */
-    static Map<String, String> environment(Sizing sizing) {
+    static Map<String, Object> environment(Sizing sizing) {
         return switch (sizing) {
-            case INGEST -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_RUN_DEADLINE", "PT540S");
+            case INGEST -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_RUN_DEADLINE", "PT540S",
+                    "OMREST_PIPELINE_SERVICE_OPENMETADATA_URL", OPENMETADATA_URL,
+                    "OMREST_PIPELINE_SERVICE_BOT_JWT_SECRET", BOT_JWT_SECRET);
             case TEST_CONNECTION -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_TEST_CONNECTION_DEADLINE", "PT90S");
             case TEST_CONNECTION_HTTP -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_TEST_CONNECTION_DEADLINE", "PT90S",
                     "OMREST_HTTP_SECRET_REFERENCES", "secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:om/bot-AbCdEf,"
                             + "secretsmanager:openmetadata/ingestion-bot-jwt,ssm:/specs/petstore-token",
                     "OMREST_HTTP_FILE_DIRECTORY", "/var/task/specs",
                     "OMREST_HTTP_S3_ENDPOINTS", "https://minio.example:9000,http://s3.internal.example");
+            // none of the OMREST_HTTP_* allowances, testConnectionReadsSecrets or not
+            case PIPELINE_SERVICE -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(),
+                    "OMREST_PIPELINE_SERVICE_OPENMETADATA_URL", OPENMETADATA_URL,
+                    "OMREST_PIPELINE_SERVICE_BOT_JWT_SECRET", BOT_JWT_SECRET,
+                    "OMREST_PIPELINE_SERVICE_CREDENTIALS_SECRET", ref(stack.pipelineService().orElseThrow().credentials()),
+                    "OMREST_PIPELINE_SERVICE_SCHEDULE_GROUP", ref(stack.pipelineService().orElseThrow().scheduleGroup()),
+                    "OMREST_PIPELINE_SERVICE_SCHEDULER_ROLE_ARN", Map.of("Fn::GetAtt", List.of(
+                            logicalId(stack.pipelineService().orElseThrow().schedulerRole()), "Arn")),
+                    "OMREST_PIPELINE_SERVICE_INGEST_FUNCTION_ARN", ref(stack.alias(Sizing.INGEST)),
+                    "OMREST_PIPELINE_SERVICE_INGEST_LOG_GROUP", ref(stack.logGroup(Sizing.INGEST)),
+                    "OMREST_PIPELINE_SERVICE_EGRESS_IP", "203.0.113.7,2001:db8::7");
         };
     }
 
     @Test
     void snapStartNeedsPublishedVersionsSoEveryTriggerUsesTheAlias() {
-        template.resourceCountIs("AWS::Lambda::Version", 3);
+        template.resourceCountIs("AWS::Lambda::Version", 4);
         for (Sizing sizing : Sizing.values()) {
             Capture version = new Capture();
             template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
@@ -97,6 +122,7 @@ class JvmStackTest {
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
                 "Targets", Match.arrayWith(List.of(Match.objectLike(Map.of("Arn", ref(stack.alias(Sizing.INGEST))))))));
         template.hasResourceProperties("AWS::Lambda::Url", Map.of("AuthType", "AWS_IAM", "Qualifier", "live"));
+        template.hasResourceProperties("AWS::Lambda::Url", Map.of("AuthType", "NONE", "Qualifier", "live"));
     }
 
     @Test
@@ -120,6 +146,37 @@ class JvmStackTest {
                             Match.objectLike(Map.of("Sid", "ReadNamedSecrets", "Action", "secretsmanager:GetSecretValue")),
                             Match.objectLike(Map.of("Sid", "ReadNamedParameters", "Action", "ssm:GetParameter"))))))));
         }
+    }
+
+    /**
+     * A secret given by ARN is granted as given and as a partial ARN; the pipeline service gets none of the secrets,
+     * parameters or objects the schedules name, even with testConnectionReadsSecrets.
+     */
+    @Test
+    void theBotJwtSecretByArnAndNothingOfTheSchedulesForThePipelineService() {
+        List<String> botJwt = List.of(BOT_JWT_SECRET, BOT_JWT_SECRET + "-??????");
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "Roles", List.of(ref(stack.function(Sizing.INGEST).getRole())),
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectEquals(Map.of(
+                        "Sid", "ReadBotJwt", "Effect", "Allow", "Action", "secretsmanager:GetSecretValue", "Resource", botJwt))))))));
+        Capture statements = new Capture();
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "Roles", List.of(ref(stack.function(Sizing.PIPELINE_SERVICE).getRole())),
+                "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", statements)));
+        String text = statements.asArray().toString();
+        assertTrue(text.contains("Sid=ReadCredentialsAndBotJwt") && text.contains(BOT_JWT_SECRET + "-??????"), text);
+        for (String absent : List.of("ReadNamedSecrets", "ReadNamedParameters", "ReadNamedSpecObjects", "s3:", "ssm:")) {
+            assertFalse(text.contains(absent), absent + " in " + text);
+        }
+    }
+
+    /** The server asks the pipeline service for its egress address only when PIPELINE_SERVICE_IP_INFO_ENABLED is on. */
+    @Test
+    void egressAddressesTurnOnTheServersIpInfo() {
+        Capture settings = new Capture();
+        template.hasOutput("OpenMetadataServerSettings", Match.objectLike(Map.of("Value", Map.of("Fn::Join", List.of("", settings)))));
+        String text = settings.asArray().toString();
+        assertTrue(text.endsWith("SERVER_HOST_API_URL=" + OPENMETADATA_URL + " PIPELINE_SERVICE_IP_INFO_ENABLED=true]"), text);
     }
 
     @Test

@@ -12,7 +12,6 @@ import software.amazon.awscdk.assertions.Template;
 import software.constructs.IConstruct;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,9 @@ class NativeStackTest {
     @Test
     void threeNativeFunctionsFromOneZipEachWithItsExport() {
         template.resourceCountIs("AWS::Lambda::Function", 3);
+        assertEquals(List.of(Sizing.INGEST, Sizing.TEST_CONNECTION, Sizing.TEST_CONNECTION_HTTP), stack.sizings());
         Set<Object> codeKeys = new HashSet<>();
-        for (Sizing sizing : Sizing.values()) {
+        for (Sizing sizing : stack.sizings()) {
             template.hasResource("AWS::Lambda::Function", Match.objectLike(Map.of("Properties", Match.objectEquals(Map.ofEntries(
                     Map.entry("Runtime", "provided.al2023"),
                     Map.entry("Handler", "not.used.in.provided.runtime"),
@@ -77,16 +77,17 @@ class NativeStackTest {
         template.findResources("AWS::Lambda::Function").values()
                 .forEach(f -> codeKeys.add(((Map<?, ?>) ((Map<?, ?>) f.get("Properties")).get("Code")).get("S3Key")));
         assertEquals(1, codeKeys.size(), "all three functions deploy the same function.zip");
-        assertEquals(Map.of("ingest", 1024, "testConnection", 512, "testConnectionHttp", 512),
+        assertEquals(Map.of("ingest", 1024, "testConnection", 512, "testConnectionHttp", 512, "pipelineService", 512),
                 Map.of("ingest", Sizing.INGEST.memoryMb(DeploySettings.Mode.NATIVE), "testConnection",
                         Sizing.TEST_CONNECTION.memoryMb(DeploySettings.Mode.NATIVE), "testConnectionHttp",
-                        Sizing.TEST_CONNECTION_HTTP.memoryMb(DeploySettings.Mode.NATIVE)), "the documented table (infra/README.md)");
+                        Sizing.TEST_CONNECTION_HTTP.memoryMb(DeploySettings.Mode.NATIVE), "pipelineService",
+                        Sizing.PIPELINE_SERVICE.memoryMb(DeploySettings.Mode.NATIVE)), "the documented table (infra/README.md)");
     }
 
     @Test
     void eachFunctionIsReachedThroughItsLiveAlias() {
         template.resourceCountIs("AWS::Lambda::Alias", 3);
-        for (Sizing sizing : Sizing.values()) {
+        for (Sizing sizing : stack.sizings()) {
             template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
                     "FunctionName", ref(stack.function(sizing)), "Name", ConnectorStack.ALIAS));
         }
@@ -202,26 +203,7 @@ class NativeStackTest {
 
     @Test
     void noIamStatementAllowsEverythingAndNoRoleUsesAManagedPolicy() {
-        List<String> wildcards = new ArrayList<>();
-        for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
-            template.findResources(type).forEach((logicalId, resource) -> {
-                JsonNode statements = Fixtures.JSON.valueToTree(resource).path("Properties").path("PolicyDocument").path("Statement");
-                for (JsonNode statement : statements) {
-                    JsonNode resources = statement.path("Resource");
-                    for (JsonNode r : resources.isArray() ? resources : Fixtures.JSON.createArrayNode().add(resources)) {
-                        if (r.isTextual() && r.asText().equals("*")) {
-                            wildcards.add(logicalId + " " + statement.path("Action"));
-                        }
-                    }
-                    for (JsonNode a : statement.path("Action").isArray() ? statement.path("Action") : Fixtures.JSON.createArrayNode().add(statement.path("Action"))) {
-                        if (a.asText().endsWith(":*")) {
-                            wildcards.add(logicalId + " " + a.asText());
-                        }
-                    }
-                }
-            });
-        }
-        assertEquals(List.of(), wildcards);
+        assertEquals(List.of(), Fixtures.wildcardGrants(template));
         template.allResourcesProperties("AWS::IAM::Role", Map.of("ManagedPolicyArns", Match.absent()));
     }
 
@@ -234,7 +216,7 @@ class NativeStackTest {
     @Test
     void alarmsOnFunctionErrorsDeadLetterMessagesAndFailedRuns() {
         template.resourceCountIs("AWS::CloudWatch::Alarm", 5);
-        for (Sizing sizing : Sizing.values()) {
+        for (Sizing sizing : stack.sizings()) {
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                     "Namespace", "AWS/Lambda", "MetricName", "Errors", "Statistic", "Sum", "Threshold", 1,
                     "ComparisonOperator", "GreaterThanOrEqualToThreshold", "TreatMissingData", "notBreaching",
@@ -250,6 +232,25 @@ class NativeStackTest {
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "Namespace", ConnectorStack.METRIC_NAMESPACE, "MetricName", "FailedIngestRuns", "Threshold", 1));
         template.allResourcesProperties("AWS::CloudWatch::Alarm", Map.of("AlarmActions", Match.absent()));
+    }
+
+    /** Without openMetadataUrl and botJwtSecret the stack is what it was before the pipeline service existed. */
+    @Test
+    void withoutItsContextValuesThereIsNoPipelineService() {
+        assertTrue(stack.pipelineService().isEmpty());
+        for (String type : List.of("AWS::SecretsManager::Secret", "AWS::Scheduler::ScheduleGroup", "AWS::Scheduler::Schedule")) {
+            template.resourceCountIs(type, 0);
+        }
+        template.resourceCountIs("AWS::IAM::Role", 3);   // one per function, no scheduler role
+        template.resourceCountIs("AWS::Lambda::Url", 1);
+        template.resourcePropertiesCountIs("AWS::Lambda::Permission", Map.of("Principal", "*"), 0);
+        for (String output : List.of("PipelineServiceUrl", "PipelineServiceCredentialsSecretArn", "PipelineServiceScheduleGroup",
+                "OpenMetadataServerSettings", "PipelineServiceFunctionName", "PipelineServiceLogGroup")) {
+            assertFalse(template.findOutputs(output).size() > 0, output);
+        }
+        String text = Fixtures.tree(template).toString();
+        assertFalse(text.contains("OMREST_PIPELINE_SERVICE_"), text);
+        assertFalse(text.contains("scheduler"), text);
     }
 
     @Test

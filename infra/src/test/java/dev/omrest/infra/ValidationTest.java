@@ -3,6 +3,10 @@ package dev.omrest.infra;
 import dev.omrest.infra.ServicesConfig.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -65,6 +69,87 @@ class ValidationTest {
                 "testConnectionFileDirectory must be an absolute path", "testConnectionS3Endpoints: 'minio:9000' is not an http(s) URL")) {
             assertTrue(e.getMessage().contains(expected), "missing '" + expected + "' in " + e.getMessage());
         }
+    }
+
+    private InvalidConfigException refused(Map<String, Object> context) {
+        Map<String, Object> all = new java.util.HashMap<>(context);
+        all.put(DeploySettings.FUNCTION_ZIP, Fixtures.nativeZip(dir, false).toString());
+        all.put(DeploySettings.SERVICES_FILE, Fixtures.resource("test-services.json").toString());
+        return assertThrows(InvalidConfigException.class, () -> Fixtures.stack(Fixtures.app(dir, all)));
+    }
+
+    private static void assertNames(InvalidConfigException e, String... expected) {
+        for (String text : expected) {
+            assertTrue(e.getMessage().contains(text), "missing '" + text + "' in " + e.getMessage());
+        }
+    }
+
+    @Test
+    void thePipelineServiceNeedsAnHttpsServerUrlAndASecret() {
+        assertNames(refused(Map.of(
+                        DeploySettings.OPENMETADATA_URL, "http://openmetadata.example.com/api",
+                        DeploySettings.BOT_JWT_SECRET, "secretsmanager:openmetadata/bot",
+                        DeploySettings.EGRESS_IP, "203.0.113.300, openmetadata.example.com")),
+                "openMetadataUrl: 'http://openmetadata.example.com/api' must be an https URL (the bot JWT is sent to it)",
+                "botJwtSecret: 'secretsmanager:openmetadata/bot' is neither a Secrets Manager secret name",
+                "egressIp: '203.0.113.300' is not an IPv4 or IPv6 address",
+                "egressIp: 'openmetadata.example.com' is not an IPv4 or IPv6 address");
+        assertNames(refused(Map.of(
+                        DeploySettings.OPENMETADATA_URL, "https://openmetadata example.com/api",
+                        DeploySettings.BOT_JWT_SECRET, "arn:aws:ssm:eu-west-1:111122223333:parameter/bot")),
+                "openMetadataUrl: 'https://openmetadata example.com/api' is not a URL",
+                "botJwtSecret: 'arn:aws:ssm:eu-west-1:111122223333:parameter/bot' is neither");
+        assertNames(refused(Map.of(DeploySettings.OPENMETADATA_URL, "openmetadata.example.com/api", DeploySettings.BOT_JWT_SECRET, "bot")),
+                "openMetadataUrl: 'openmetadata.example.com/api' must be an https URL");
+        assertNames(refused(Map.of(DeploySettings.OPENMETADATA_URL, "https:///api", DeploySettings.BOT_JWT_SECRET, "bot")),
+                "openMetadataUrl: 'https:///api' is not a URL with a host name");
+    }
+
+    @Test
+    void aPasswordInTheServerUrlIsRefusedAndNotRepeated() {
+        InvalidConfigException e = refused(Map.of(
+                DeploySettings.OPENMETADATA_URL, "https://admin:s3cr3t@openmetadata.example.com/api?x=1",
+                DeploySettings.BOT_JWT_SECRET, "bot"));
+        assertNames(e, "openMetadataUrl: 'https://…@openmetadata.example.com/api?x=1' must have no user info, query or fragment");
+        assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+        e = refused(Map.of(DeploySettings.OPENMETADATA_URL, "http://admin:s3cr3t@openmetadata.example.com/api", DeploySettings.BOT_JWT_SECRET, "bot"));
+        assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+    }
+
+    @Test
+    void oneOfTheTwoPipelineServiceValuesWithoutTheOtherIsAMistake() {
+        assertNames(refused(Map.of(DeploySettings.OPENMETADATA_URL, "https://openmetadata.example.com/api")),
+                "botJwtSecret is required with openMetadataUrl");
+        assertNames(refused(Map.of(DeploySettings.BOT_JWT_SECRET, "openmetadata/ingestion-bot-jwt")),
+                "openMetadataUrl is required with botJwtSecret");
+        assertNames(refused(Map.of(DeploySettings.EGRESS_IP, "203.0.113.7")),
+                "egressIp only applies to the pipeline service: give openMetadataUrl and botJwtSecret too");
+    }
+
+    /** The function's name is fixed (its policy names it) and Lambda takes at most 64 characters. */
+    @Test
+    void aStackNameTooLongForThePipelineServicesFunctionName() {
+        App app = Fixtures.app(dir, Map.of(
+                DeploySettings.FUNCTION_ZIP, Fixtures.nativeZip(dir, false).toString(),
+                DeploySettings.SERVICES_FILE, Fixtures.resource("test-services.json").toString(),
+                DeploySettings.OPENMETADATA_URL, "https://openmetadata.example.com/api",
+                DeploySettings.BOT_JWT_SECRET, "bot"));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new ConnectorStack(app, "S".repeat(49),
+                StackProps.builder().env(Environment.builder().account(Fixtures.ACCOUNT).region(Fixtures.REGION).build()).build()));
+        assertNames(e, "S".repeat(49) + "-pipelineService, longer than Lambda's 64 characters: use a stackName of at most 48 characters");
+        new ConnectorStack(app, "T".repeat(48), StackProps.builder()
+                .env(Environment.builder().account(Fixtures.ACCOUNT).region(Fixtures.REGION).build()).build());
+    }
+
+    @Test
+    void aServerUrlThatIsNotTheApiRootIsWarnedAbout() {
+        ConnectorStack stack = Fixtures.stack(Fixtures.app(dir, Map.of(
+                DeploySettings.FUNCTION_ZIP, Fixtures.nativeZip(dir, false).toString(),
+                DeploySettings.SERVICES_FILE, Fixtures.resource("test-services.json").toString(),
+                DeploySettings.OPENMETADATA_URL, "https://openmetadata.example.com",
+                DeploySettings.BOT_JWT_SECRET, "bot")));
+        Annotations.fromStack(stack).hasWarning("*", Match.stringLikeRegexp(
+                "openMetadataUrl https://openmetadata.example.com does not end in /api.*"));
     }
 
     @Test
