@@ -208,6 +208,9 @@ public final class PayloadReader {
         Secret sessionToken = secrets.resolve(f.text(credentials, at, "awsSessionToken", false), at + ".awsSessionToken", f);
         if ((keyId == null) != (secretKey == null)) {
             f.problem(at + " must set both awsAccessKeyId and awsSecretAccessKey, or neither (to use the function's role)");
+        } else if (keyId == null && !secrets.trust().lendsRoleForS3()) {
+            f.problem(at + " must set awsAccessKeyId and awsSecretAccessKey: a connection from OpenMetadata does not get "
+                    + "this function's own role to read S3 with");
         }
         String endpoint = f.text(credentials, at, "endPointURL", false);
         if (endpoint != null && !isHttpUrl(endpoint)) {

@@ -16,8 +16,10 @@ import java.util.Set;
  *                           exact or ending in {@code *} for a prefix; null for every one (deployment-triggered)
  * @param files              which local files may be read
  * @param s3Endpoints        the custom S3 endpoints ({@code awsCredentials.endPointURL}) accepted; null for any
+ * @param lendsRoleForS3     whether an S3 spec without keys is read with the function's own role
  */
-public record PayloadTrust(String envPrefix, List<String> secretReferences, LocalFiles files, Set<String> s3Endpoints) {
+public record PayloadTrust(String envPrefix, List<String> secretReferences, LocalFiles files, Set<String> s3Endpoints,
+                           boolean lendsRoleForS3) {
     public static final String DEFAULT_ENV_PREFIX = "OMREST_SECRET_";
     /** The Lambda runtime's own variables (its credentials among them): never readable, whatever the prefix. */
     private static final List<String> RUNTIME_VARIABLE_PREFIXES = List.of("AWS_", "_", "LAMBDA_");
@@ -32,13 +34,22 @@ public record PayloadTrust(String envPrefix, List<String> secretReferences, Loca
 
     /** A deployment-triggered function: every reference, file and endpoint (env: still only with the prefix). */
     public static PayloadTrust deployment(String envPrefix) {
-        return new PayloadTrust(envPrefix, null, LocalFiles.ANY, null);
+        return new PayloadTrust(envPrefix, null, LocalFiles.ANY, null, true);
     }
 
     /** A caller-triggered (HTTP) function: only what the deployment listed; nothing by default. */
     public static PayloadTrust caller(String envPrefix, List<String> secretReferences, Path fileDirectory, Set<String> s3Endpoints) {
         return new PayloadTrust(envPrefix, secretReferences, fileDirectory == null ? LocalFiles.NONE : LocalFiles.under(fileDirectory),
-                s3Endpoints);
+                s3Endpoints, true);
+    }
+
+    /**
+     * A connection OpenMetadata's users wrote (a pipeline run by reference): what a caller gets, and S3 only with keys of
+     * its own. The {@code ingest} role may read the S3 specs of the deployment's scheduled services; a service owner
+     * must not have another service's spec read into theirs.
+     */
+    public PayloadTrust withoutRoleForS3() {
+        return new PayloadTrust(envPrefix, secretReferences, files, s3Endpoints, false);
     }
 
     /** Why an {@code env:} reference to this variable is refused, or null when it may be read. */

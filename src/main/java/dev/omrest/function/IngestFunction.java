@@ -12,6 +12,7 @@ import dev.omrest.openmetadata.RetryPolicy;
 import dev.omrest.orchestrator.PipelineReference;
 import dev.omrest.pipeline.IngestPipeline;
 import dev.omrest.report.IngestReport;
+import dev.omrest.report.RunLog;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.write.Sinks;
 import dev.omrest.write.WriteSettings;
@@ -64,19 +65,32 @@ public class IngestFunction {
             return IngestPipeline.notRun(reference.pipelineFqn(), List.of("the reference names OpenMetadata at "
                     + reference.server() + "; this function serves " + server + " only"));
         }
-        Secret jwt = wiring.botJwt();
-        ObjectNode workflowConfig;
-        try (BotCalls bot = wiring.bot(jwt)) {
-            try {
-                workflowConfig = reference.workflowConfig(bot, jwt);
-            } catch (InvalidPayloadException | OpenMetadataException e) {
-                List<String> problems = e instanceof InvalidPayloadException invalid ? invalid.problems()
-                        : List.of(e.getMessage());
-                failQuietly(bot, reference, problems);
-                return IngestPipeline.notRun(reference.pipelineFqn(), problems);
+        // the run's lines name it from here on, so that last_dag_logs finds a run that fails before it starts too
+        try (RunLog.Scope scope = RunLog.scope(reference.pipelineFqn(), reference.runId())) {
+            Secret jwt = wiring.botJwt();
+            ObjectNode workflowConfig;
+            try (BotCalls bot = wiring.bot(jwt)) {
+                try {
+                    workflowConfig = reference.workflowConfig(bot, jwt);
+                } catch (PipelineReference.Paused e) {
+                    return IngestPipeline.skipped(reference.pipelineFqn(), e.getMessage());
+                } catch (InvalidPayloadException | OpenMetadataException e) {
+                    List<String> problems = e instanceof InvalidPayloadException invalid ? invalid.problems()
+                            : List.of(e.getMessage());
+                    failQuietly(bot, reference, problems);
+                    return IngestPipeline.notRun(reference.pipelineFqn(), problems);
+                }
             }
+            IngestReport report = pipeline(PayloadReaders.openMetadataUsers(config), PayloadReaders.callerLimits(config))
+                    .run(workflowConfig);
+            if (report.runId() == null) {
+                // it failed before its status was written (the connection is not usable): the queued status ends too
+                try (BotCalls bot = wiring.bot(jwt)) {
+                    failQuietly(bot, reference, report.errors().stream().map(e -> e.message()).toList());
+                }
+            }
+            return report;
         }
-        return pipeline(PayloadReaders.caller(config), PayloadReaders.callerLimits(config)).run(workflowConfig);
     }
 
     /** A run that cannot start still ends its {@code queued} status, so the UI does not show it waiting for ever. */

@@ -29,6 +29,11 @@ final class PayloadReaders {
         return reader(callerTrust(config));
     }
 
+    /** A connection OpenMetadata's users wrote: a caller's trust, and no role lent for S3. */
+    static PayloadReader openMetadataUsers(FunctionConfig config) {
+        return reader(callerTrust(config).withoutRoleForS3());
+    }
+
     static FetchLimits deploymentLimits(FunctionConfig config) {
         return FetchLimits.of(reach(config), LocalFiles.ANY);
     }

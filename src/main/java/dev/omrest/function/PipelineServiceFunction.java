@@ -43,9 +43,6 @@ import java.util.Map;
 public class PipelineServiceFunction {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(PipelineServiceFunction.class);
-    /** Credentials are read again after this, so a rotated password is taken within minutes without a cold start. */
-    private static final Duration CREDENTIALS_TTL = Duration.ofMinutes(5);
-    private static volatile CachedCredentials cached;
     private static volatile AwsClients clients;
 
     @Inject
@@ -53,9 +50,6 @@ public class PipelineServiceFunction {
 
     @Inject
     Clock clock;
-
-    private record CachedCredentials(Credentials credentials, Instant until) {
-    }
 
     /** Made once per environment: each holds a connection pool. */
     private record AwsClients(SchedulerClient scheduler, LambdaClient lambda, CloudWatchLogsClient logs) {
@@ -73,7 +67,9 @@ public class PipelineServiceFunction {
             return HttpAnswer.json(200, "{}");
         }
         if (!missing.isEmpty()) {
-            return answer(Reply.message(503, "pipelineService is not configured: set " + String.join(", ", missing)));
+            // the names go to the log, not to whoever calls the public URL
+            LOG.errorf("pipelineService is not configured: set %s", String.join(", ", missing));
+            return answer(Reply.message(503, "pipelineService is not configured"));
         }
         HttpCall call;
         try {
@@ -95,7 +91,8 @@ public class PipelineServiceFunction {
         AwsClients aws = clients();
         OrchestratorSettings settings = new OrchestratorSettings(wiring.server(), p.ingestFunctionArn().orElseThrow(),
                 p.selfFunction(), p.egressIp().orElse(null));
-        return new PipelineServiceSurface(settings, () -> credentials(wiring), () -> wiring.bot(wiring.botJwt()),
+        return new PipelineServiceSurface(settings, wiring::credentials, () -> wiring.bot(wiring.botJwt()),
+                () -> wiring.quickBot(wiring.botJwt()),
                 new EventBridgeSchedules(aws.scheduler(), p.scheduleGroup().orElseThrow(), p.schedulerRoleArn().orElseThrow(),
                         p.ingestFunctionArn().orElseThrow(), clock),
                 new LambdaRuns(aws.lambda()), new CloudWatchRunLogs(aws.logs(), p.ingestLogGroup().orElseThrow()), clock,
@@ -105,7 +102,7 @@ public class PipelineServiceFunction {
     private void runAutomation(PipelineServiceWiring wiring, String workflow) {
         Secret jwt = wiring.botJwt();
         // the connection was written by OpenMetadata's users: it gets what an HTTP caller gets, no secret or file
-        TestConnectionPipeline tests = new TestConnectionPipeline(PayloadReaders.caller(config),
+        TestConnectionPipeline tests = new TestConnectionPipeline(PayloadReaders.openMetadataUsers(config),
                 PayloadReaders.callerLimits(config),
                 (server, name) -> OpenMetadataProbe.check(server, name, PayloadReaders.reach(config)),
                 config.testConnection().deadline());
@@ -114,15 +111,6 @@ public class PipelineServiceFunction {
         } catch (RuntimeException e) {
             LOG.error("Test connection workflow " + workflow + " failed unexpectedly", RunLog.redacted(e, false));
         }
-    }
-
-    private Credentials credentials(PipelineServiceWiring wiring) {
-        CachedCredentials current = cached;
-        if (current == null || clock.instant().isAfter(current.until())) {
-            current = new CachedCredentials(wiring.credentials(), clock.instant().plus(CREDENTIALS_TTL));
-            cached = current;
-        }
-        return current.credentials();
     }
 
     private static AwsClients clients() {
@@ -143,7 +131,7 @@ public class PipelineServiceFunction {
 
     /** Forgets what was cached between calls (tests change the deployment's secrets and endpoints). */
     static void forget() {
-        cached = null;
+        PipelineServiceWiring.forgetSecrets();
         clients = null;
     }
 

@@ -12,9 +12,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deployment's side of pipelineService and of ingest by pipeline reference: the one OpenMetadata server, the bot's
@@ -23,7 +26,15 @@ import java.util.Optional;
 final class PipelineServiceWiring {
     /** Each call the orchestrator makes to OpenMetadata, retries included, ends within this. */
     static final Duration BOT_CALLS = Duration.ofSeconds(30);
+    /** What {@code health-auth} gives its version read: a 2.0 client's path probe waits 5 s in all. */
+    static final Duration QUICK_BOT_CALLS = Duration.ofSeconds(3);
+    /** Secrets are read again after this: a rotated password or JWT is taken within minutes, without a cold start. */
+    static final Duration SECRET_TTL = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Cached> SECRETS = new ConcurrentHashMap<>();
+
+    private record Cached(String value, Instant until) {
+    }
 
     private final FunctionConfig config;
     private final SecretStore secrets;
@@ -67,7 +78,7 @@ final class PipelineServiceWiring {
 
     /** The bot's JWT: the secret's text, or its {@code jwtToken} member when it holds JSON. */
     Secret botJwt() {
-        String value = secrets.secretsManager(config.pipelineService().botJwtSecret().orElseThrow()).strip();
+        String value = secret(config.pipelineService().botJwtSecret().orElseThrow()).strip();
         if (value.startsWith("{")) {
             value = member(value, "jwtToken", "the bot JWT secret");
         }
@@ -78,10 +89,30 @@ final class PipelineServiceWiring {
         return BotCalls.open(server(), jwt, PayloadReaders.reach(config), clock, BOT_CALLS);
     }
 
+    BotCalls quickBot(Secret jwt) {
+        return BotCalls.open(server(), jwt, PayloadReaders.reach(config), clock, QUICK_BOT_CALLS);
+    }
+
     Credentials credentials() {
-        String value = secrets.secretsManager(config.pipelineService().credentialsSecret().orElseThrow());
+        String value = secret(config.pipelineService().credentialsSecret().orElseThrow());
         return new Credentials(member(value, "username", "the credentials secret"),
                 member(value, "password", "the credentials secret"));
+    }
+
+    /** A Secrets Manager value, read at most once per {@link #SECRET_TTL} in this environment. */
+    private String secret(String id) {
+        Instant now = clock.instant();
+        Cached cached = SECRETS.get(id);
+        if (cached == null || now.isAfter(cached.until())) {
+            cached = new Cached(secrets.secretsManager(id), now.plus(SECRET_TTL));
+            SECRETS.put(id, cached);
+        }
+        return cached.value();
+    }
+
+    /** Forgets the secrets read (tests change them between calls). */
+    static void forgetSecrets() {
+        SECRETS.clear();
     }
 
     private static String member(String json, String name, String what) {

@@ -6,6 +6,7 @@ import dev.omrest.config.InvalidPayloadException;
 import dev.omrest.openmetadata.BotCalls;
 import dev.omrest.openmetadata.JsonPatchOperation;
 import dev.omrest.report.TestConnectionResult;
+import dev.omrest.report.RunLog;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -35,6 +36,18 @@ public final class AutomationRun {
         this.tester = tester;
     }
 
+    /** Ends the Workflow {@code Failed} with one failed step saying why; best effort, as upstream's last resort is. */
+    private static void failed(BotCalls calls, String id, String message, String why) {
+        TestConnectionResult failed = new TestConnectionResult(System.currentTimeMillis(), TestConnectionResult.FAILED,
+                List.of(TestConnectionResult.Step.failed("CheckURL", message, why)));
+        try {
+            calls.patchWorkflow(id, List.of(JsonPatchOperation.set("response", failed),
+                    JsonPatchOperation.set("status", "Failed")));
+        } catch (RuntimeException e) {
+            LOG.error("Test connection workflow " + id + " could not be marked failed", RunLog.redacted(e, false));
+        }
+    }
+
     public void run(String workflowName) {
         try (BotCalls calls = bot.get()) {
             JsonNode workflow = calls.workflow(workflowName).orElse(null);
@@ -57,11 +70,12 @@ public final class AutomationRun {
             try {
                 result = tester.test(payload, step -> calls.patchWorkflow(id, patch.apply(step)));
             } catch (InvalidPayloadException e) {
-                TestConnectionResult failed = new TestConnectionResult(System.currentTimeMillis(),
-                        TestConnectionResult.FAILED, List.of(TestConnectionResult.Step.failed("CheckURL",
-                        "The connection cannot be tested", String.join("; ", e.problems()))));
-                calls.patchWorkflow(id, List.of(JsonPatchOperation.set("response", failed),
-                        JsonPatchOperation.set("status", "Failed")));
+                failed(calls, id, "The connection cannot be tested", String.join("; ", e.problems()));
+                return;
+            } catch (RuntimeException e) {
+                // the Workflow must end, or the UI polls it for two minutes and says it is still running
+                LOG.error("Test connection workflow " + workflowName + " failed unexpectedly", RunLog.redacted(e, false));
+                failed(calls, id, "The test connection failed unexpectedly", RunLog.unexpectedMessage(e));
                 return;
             }
             calls.patchWorkflow(id, List.of(JsonPatchOperation.set("response", result),

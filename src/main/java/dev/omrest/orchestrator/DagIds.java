@@ -13,9 +13,9 @@ public final class DagIds {
     private DagIds() {
     }
 
-    /** The Airflow plugin's {@code clean_dag_id}: every character outside {@code [0-9a-zA-Z-_]} becomes {@code _}. */
+    /** The Airflow plugin's {@code clean_dag_id}: every run of characters outside {@code [0-9a-zA-Z-_]} becomes one {@code _}. */
     public static String clean(String name) {
-        return name.replaceAll("[^0-9a-zA-Z\\-_]", "_");
+        return name.replaceAll("[^0-9a-zA-Z\\-_]+", "_");
     }
 
     /**

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.scheduler.model.ScheduleState;
 import software.amazon.awssdk.services.scheduler.model.Target;
+import software.amazon.awssdk.services.scheduler.model.ValidationException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,20 +38,40 @@ public final class EventBridgeSchedules implements Schedules {
                 // a run that could not be started is started again for an hour; a later one comes with the next tick
                 .retryPolicy(r -> r.maximumRetryAttempts(2).maximumEventAgeInSeconds(3600)).build();
         Instant start = notPast(schedule.startDate());
-        ScheduleState state = schedule.enabled() ? ScheduleState.ENABLED : ScheduleState.DISABLED;
+        // a schedule whose end has passed has nothing left to run (and EventBridge refuses a past end date)
+        boolean ended = schedule.endDate() != null && !schedule.endDate().isAfter(clock.instant());
+        Instant end = ended ? null : schedule.endDate();
+        ScheduleState state = schedule.enabled() && !ended ? ScheduleState.ENABLED : ScheduleState.DISABLED;
         String description = schedule.onDemand() ? "OpenMetadata ingestion pipeline, on demand only"
                 : "OpenMetadata ingestion pipeline";
         try {
             scheduler.createSchedule(r -> r.groupName(group).name(schedule.name()).description(description)
                     .scheduleExpression(schedule.expression()).scheduleExpressionTimezone(schedule.timezone())
-                    .startDate(start).endDate(schedule.endDate()).state(state)
+                    .startDate(start).endDate(end).state(state)
                     .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF)).target(target));
+        } catch (ValidationException e) {
+            throw refused(e);
         } catch (ConflictException exists) {
+            update(schedule, description, start, end, state, target);
+        }
+    }
+
+    private void update(PipelineSchedule schedule, String description, Instant start, Instant end, ScheduleState state,
+                        Target target) {
+        try {
             scheduler.updateSchedule(r -> r.groupName(group).name(schedule.name()).description(description)
                     .scheduleExpression(schedule.expression()).scheduleExpressionTimezone(schedule.timezone())
-                    .startDate(start).endDate(schedule.endDate()).state(state)
+                    .startDate(start).endDate(end).state(state)
                     .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF)).target(target));
+        } catch (ValidationException e) {
+            throw refused(e);
         }
+    }
+
+    /** What EventBridge refused in the schedule (a timezone it does not know, an expression it will not take). */
+    private static BadRequest refused(ValidationException e) {
+        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        return BadRequest.of("EventBridge Scheduler refused the pipeline's schedule: " + message);
     }
 
     @Override

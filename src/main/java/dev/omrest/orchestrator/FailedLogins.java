@@ -3,7 +3,6 @@ package dev.omrest.orchestrator;
 import dev.omrest.report.RunLog;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -18,16 +17,10 @@ import java.util.Map;
 final class FailedLogins {
     private static final Logger LOG = Logger.getLogger(FailedLogins.class);
     private static final Duration WINDOW = Duration.ofMinutes(1);
-    private final Clock clock;
     private final Deque<Instant> recent = new ArrayDeque<>();
 
-    FailedLogins(Clock clock) {
-        this.clock = clock;
-    }
-
-    /** @return refusals within the last minute, this one included */
-    synchronized int refused(String path, String sourceIp) {
-        Instant now = clock.instant();
+    /** @return refusals within the last minute (in this environment), this one included */
+    synchronized int refused(Instant now, String path, String sourceIp) {
         recent.addLast(now);
         while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(WINDOW))) {
             recent.removeFirst();

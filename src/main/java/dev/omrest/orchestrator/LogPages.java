@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * A run's log as the UI's log viewer reads it from {@code last_dag_logs}: text, in pages of 2,000,000 characters as the
- * Airflow plugin cuts them, {@code {"<task_id>": page, "total": pages, "after": next}} with {@code after} only while
- * pages remain.
+ * A run's log as the UI's log viewer reads it from {@code last_dag_logs}: text, in pages,
+ * {@code {"<task_id>": page, "total": pages, "after": next}} with {@code after} only while pages remain, as the Airflow
+ * plugin answers. Its pages are 2,000,000 characters; here they are half that: the page travels JSON-escaped twice
+ * (the answer, then the function URL's envelope) and a Lambda answer is at most 6 MB.
  */
 final class LogPages {
-    static final int PAGE = 2_000_000;
+    static final int PAGE = 1_000_000;
     /** The most of a run's log read back: a run's log is a few hundred lines; a runaway one is cut here. */
     static final int MAX_CHARS = 20 * PAGE;
+    /** The longest a log read may take: the function answers the UI, which waits. */
+    static final java.time.Duration MAX_READ = java.time.Duration.ofSeconds(20);
 
     private LogPages() {
     }

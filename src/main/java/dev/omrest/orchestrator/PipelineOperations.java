@@ -20,6 +20,8 @@ final class PipelineOperations {
     /** How far back {@code kill} looks for the pipeline's unfinished runs: well over a run's 15 minutes at most. */
     static final Duration KILL_LOOKBACK = Duration.ofDays(1);
     private static final Set<String> UNFINISHED = Set.of("queued", "running");
+    private static final java.util.regex.Pattern UUID_FORM =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final OrchestratorSettings settings;
     private final Supplier<BotCalls> bot;
@@ -148,9 +150,16 @@ final class PipelineOperations {
             latest = calls.pipeline(fqn).map(p -> p.path("pipelineStatuses")).filter(s -> s.has("runId"))
                     .orElseThrow(() -> new BadRequest(404, "No runs found for [" + dagId + "]"));
         }
-        // the run's lines start after its start; a minute earlier covers the clocks of two machines
-        long since = latest.path("startDate").asLong(clock.millis()) - Duration.ofMinutes(1).toMillis();
-        List<String> lines = logs.lines(latest.path("runId").asText(), since, LogPages.MAX_CHARS);
+        String runId = latest.path("runId").asText();
+        if (!UUID_FORM.matcher(runId).matches()) {
+            throw new BadRequest(404, "The latest run of [" + dagId + "] was not started here (its id is not a UUID)");
+        }
+        // a minute either side covers the clocks of two machines; a run still going has lines until now
+        Duration margin = Duration.ofMinutes(1);
+        Instant from = Instant.ofEpochMilli(latest.path("startDate").asLong(clock.millis())).minus(margin);
+        Instant to = latest.hasNonNull("endDate") ? Instant.ofEpochMilli(latest.path("endDate").asLong()).plus(margin)
+                : clock.instant().plus(margin);
+        List<String> lines = logs.lines(fqn, runId, from, to, LogPages.MAX_CHARS, LogPages.MAX_READ);
         return Reply.of(200, LogPages.page(taskId, LogPages.text(lines), after));
     }
 

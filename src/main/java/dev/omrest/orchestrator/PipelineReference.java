@@ -65,10 +65,13 @@ public final class PipelineReference {
             throw problem("ingestion pipeline " + pipelineFqn + " is not a metadata pipeline");
         }
         if (!manual && !pipeline.path("enabled").asBoolean(true)) {
-            throw problem("ingestion pipeline " + pipelineFqn + " is paused in OpenMetadata: the scheduled run did not run");
+            throw new Paused("ingestion pipeline " + pipelineFqn + " is paused in OpenMetadata: its scheduled run does not run");
         }
-        String serviceName = pipeline.path("service").path("name").asText("");
-        JsonNode service = bot.apiService(serviceName).orElseThrow(() -> problem("API service '" + serviceName
+        JsonNode reference = pipeline.path("service");
+        String serviceName = reference.path("name").asText("");
+        // by FQN: a service whose name has a dot has a quoted FQN, and the name alone would not be found
+        String serviceFqn = reference.path("fullyQualifiedName").asText(serviceName);
+        JsonNode service = bot.apiService(serviceFqn).orElseThrow(() -> problem("API service '" + serviceName
                 + "' of ingestion pipeline " + pipelineFqn + " does not exist in OpenMetadata"));
         JsonNode connection = service.path("connection").path("config");
         if (!connection.isObject()) {
@@ -95,6 +98,13 @@ public final class PipelineReference {
     /** The run id the run is recorded under: the trigger's, or a fresh one for a scheduled run. */
     public String runId() {
         return runId;
+    }
+
+    /** A scheduled run of a pipeline paused in OpenMetadata: nothing runs and nothing is recorded, as upstream. */
+    public static final class Paused extends RuntimeException {
+        Paused(String message) {
+            super(message);
+        }
     }
 
     private static InvalidPayloadException problem(String message) {

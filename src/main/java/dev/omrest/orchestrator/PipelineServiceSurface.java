@@ -19,27 +19,35 @@ import java.util.function.Supplier;
  */
 public final class PipelineServiceSurface {
     static final String PREFIX = "/api/v1/openmetadata/";
+    /** Counted per environment (a warm Lambda serves call after call), not per call. */
+    private static final FailedLogins FAILED_LOGINS = new FailedLogins();
 
     private final OrchestratorSettings settings;
     private final Supplier<Credentials> credentials;
     private final Supplier<BotCalls> bot;
+    private final Supplier<BotCalls> quickBot;
     private final Schedules schedules;
     private final Runs runs;
     private final RunLogs logs;
     private final Clock clock;
-    private final FailedLogins failedLogins;
     private final int maxBodyBytes;
 
+    /**
+     * @param bot      the OpenMetadata calls of an operation
+     * @param quickBot the same with a few seconds at most: a 2.0 client gives each path probe (a {@code health-auth})
+     *                 5 s, and a probe that does not answer in time fails every call until the next probe
+     */
     public PipelineServiceSurface(OrchestratorSettings settings, Supplier<Credentials> credentials, Supplier<BotCalls> bot,
-                                  Schedules schedules, Runs runs, RunLogs logs, Clock clock, int maxBodyBytes) {
+                                  Supplier<BotCalls> quickBot, Schedules schedules, Runs runs, RunLogs logs, Clock clock,
+                                  int maxBodyBytes) {
         this.settings = settings;
         this.credentials = credentials;
         this.bot = bot;
+        this.quickBot = quickBot;
         this.schedules = schedules;
         this.runs = runs;
         this.logs = logs;
         this.clock = clock;
-        this.failedLogins = new FailedLogins(clock);
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -60,7 +68,7 @@ public final class PipelineServiceSurface {
             return Reply.of(200, Reply.JSON.createObjectNode().put("csrf_token", UUID.randomUUID().toString()));
         }
         if (!credentials.get().admit(call.header("authorization"))) {
-            failedLogins.refused(call.path(), call.sourceIp());
+            FAILED_LOGINS.refused(clock.instant(), call.path(), call.sourceIp());
             return new Reply(401, Reply.JSON.createObjectNode().put("message", "Authentication failed").toString(),
                     Map.of("WWW-Authenticate", "Basic realm=\"pipelineService\""));
         }
@@ -76,7 +84,7 @@ public final class PipelineServiceSurface {
     private Reply route(String method, String operation, HttpCall call) {
         PipelineOperations pipelines = new PipelineOperations(settings, bot, schedules, runs, logs, clock);
         return switch (method + " " + operation) {
-            case "GET health-auth" -> new Health(bot).answer();
+            case "GET health-auth" -> new Health(quickBot).answer();
             case "GET ip" -> Reply.of(200, Reply.JSON.createObjectNode().put("ip", settings.egressIp() != null
                     ? settings.egressIp()
                     : "Not fixed: the functions reach OpenMetadata from a Lambda address that changes; give them a NAT "

@@ -24,6 +24,9 @@ public final class ScheduleExpressions {
             "@yearly", "0 0 1 1 *",
             "@annually", "0 0 1 1 *");
     private static final Pattern FIELD = Pattern.compile("[0-9A-Za-z*,/\\-]+");
+    /** A value, not a step: a number not preceded by a slash. */
+    private static final Pattern VALUE = Pattern.compile("(?<![/0-9])([0-9]+)");
+    private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
     private static final Pattern DAY_ITEM = Pattern.compile("(\\*|[0-7])(?:-([0-7]))?(?:/([0-9]+))?");
 
     private ScheduleExpressions() {
@@ -47,11 +50,16 @@ public final class ScheduleExpressions {
                         + "convert: '" + field + "'");
             }
         }
+        inRange(fields[0], 0, 59, "minute", scheduleInterval);
+        inRange(fields[1], 0, 23, "hour", scheduleInterval);
+        inRange(fields[2], 1, 31, "day of the month", scheduleInterval);
+        inRange(fields[3], 1, 12, "month", scheduleInterval);
         String minute = stepFromZero(fields[0]);
         String hour = stepFromZero(fields[1]);
         String dayOfMonth = stepFrom(fields[2], "1");
         String month = stepFrom(fields[3], "1").toUpperCase(Locale.ROOT);
-        String dayOfWeek = fields[4];
+        String dayOfWeek = dayNumbers(fields[4]);
+        inRange(dayOfWeek, 0, 7, "day of the week", scheduleInterval);
         if (dayOfWeek.equals("*")) {
             dayOfWeek = "?";
         } else if (dayOfMonth.equals("*")) {
@@ -63,6 +71,27 @@ public final class ScheduleExpressions {
                     + "the month and the day of the week, which EventBridge Scheduler cannot express: keep one of them '*'");
         }
         return "cron(" + String.join(" ", minute, hour, dayOfMonth, month, dayOfWeek, "*") + ")";
+    }
+
+    /** Every value (not a step) of the field within its range, or a 400 naming it; EventBridge would refuse it anyway. */
+    private static void inRange(String field, int min, int max, String what, String interval) {
+        Matcher m = VALUE.matcher(field);
+        while (m.find()) {
+            int value = Integer.parseInt(m.group(1));
+            if (value < min || value > max) {
+                throw BadRequest.of("airflowConfig.scheduleInterval '" + interval + "' has " + what + " " + value
+                        + ", outside " + min + "-" + max);
+            }
+        }
+    }
+
+    /** Day names as cron's numbers (SUN 0 … SAT 6), so that one conversion serves both. */
+    private static String dayNumbers(String field) {
+        String numbers = field.toUpperCase(Locale.ROOT);
+        for (int day = 0; day < DAYS.size(); day++) {
+            numbers = numbers.replace(DAYS.get(day), Integer.toString(day));
+        }
+        return numbers;
     }
 
     private static String stepFromZero(String field) {
@@ -78,10 +107,6 @@ public final class ScheduleExpressions {
     private static String daysOfWeek(String field, String interval) {
         List<String> items = new ArrayList<>();
         for (String item : field.split(",")) {
-            if (item.chars().allMatch(Character::isLetter) || item.matches("[A-Za-z]{3}-[A-Za-z]{3}")) {
-                items.add(item.toUpperCase(Locale.ROOT));
-                continue;
-            }
             Matcher m = DAY_ITEM.matcher(item);
             if (!m.matches()) {
                 throw BadRequest.of("airflowConfig.scheduleInterval '" + interval + "' has a day of the week this cannot "

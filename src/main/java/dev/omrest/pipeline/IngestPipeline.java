@@ -90,6 +90,12 @@ public final class IngestPipeline {
                 pipelineFqn, null));
     }
 
+    /** The report of a scheduled run of a paused pipeline: nothing ran, and that is as it should be. */
+    public static IngestReport skipped(String pipelineFqn, String why) {
+        return RunLog.log(new IngestReport(null, IngestReport.SKIPPED, null, null, null, null, null,
+                List.of(new Notice(pipelineFqn, why)), List.of(), Map.of("total", 0L), null, null, null, pipelineFqn, null));
+    }
+
     public IngestReport run(JsonNode payload) {
         Stopwatch start = Stopwatch.start();
         RunStop stop = RunStop.stoppable();
@@ -124,7 +130,7 @@ public final class IngestPipeline {
                  RunTranscript transcript = RunTranscript.start()) {
                 IngestReport report;
                 try (KillWatch watch = KillWatch.start(status, stop, killCheck)) {
-                    report = RunLog.log(status.finished(ingest(settings, sink, origin, budget, durations, start)));
+                    report = RunLog.log(status.finished(ingest(settings, sink, status, origin, budget, durations, start)));
                 }
                 status.shareLog(transcript.lines());
                 return report;
@@ -132,7 +138,7 @@ public final class IngestPipeline {
         }
     }
 
-    private IngestReport ingest(IngestSettings settings, Sink sink, String origin, RunBudget budget,
+    private IngestReport ingest(IngestSettings settings, Sink sink, RunStatus status, String origin, RunBudget budget,
                                 Map<String, Long> durations, Stopwatch start) {
         List<Notice> warnings = new ArrayList<>();
         CompletableFuture<CatalogueRead> reading = null;
@@ -191,6 +197,10 @@ public final class IngestPipeline {
 
             phase = Stopwatch.start();
             Deleted deleted = Deleted.NOTHING;
+            // asked once more, now: a kill that came since the last look must not be followed by deletions
+            if (!budget.stop().requested() && status.stopRequested()) {
+                budget.stop().request(KillWatch.REASON);
+            }
             boolean stopped = budget.stop().requested();
             if (stopped) {
                 // a killed run is not a complete run: whatever it did not reach may look stale, so nothing is deleted

@@ -52,4 +52,6 @@ public record IngestReport(
     public static final String PARTIAL_SUCCESS = "partialSuccess";
     public static final String FAILED = "failed";
     public static final String STOPPED = "stopped";
+    /** A scheduled run of a paused pipeline: not run, not recorded on the pipeline. */
+    public static final String SKIPPED = "skipped";
 }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleState;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -102,15 +103,29 @@ class AwsPartsTest {
         logs.createLogStream(r -> r.logGroupName("/aws/lambda/ingest").logStreamName("a"));
         logs.createLogStream(r -> r.logGroupName("/aws/lambda/ingest").logStreamName("b"));
         long t = System.currentTimeMillis();
+        String one = line("one", "petstore.p1", RUN_1);
+        String two = line("two", "petstore.p1", RUN_1);
         logs.putLogEvents(r -> r.logGroupName("/aws/lambda/ingest").logStreamName("a").logEvents(
-                InputLogEvent.builder().timestamp(t).message("{\"message\":\"one\",\"mdc\":{\"runId\":\"run-1\"}}").build(),
-                InputLogEvent.builder().timestamp(t + 1).message("{\"message\":\"other\",\"mdc\":{\"runId\":\"run-2\"}}").build()));
+                InputLogEvent.builder().timestamp(t).message(one).build(),
+                InputLogEvent.builder().timestamp(t + 1).message(line("other run", "petstore.p1", RUN_2)).build(),
+                // the same run id under another pipeline (a status OpenMetadata's users wrote) is not this run's
+                InputLogEvent.builder().timestamp(t + 2).message(line("not ours", "other.p9", RUN_1)).build(),
+                InputLogEvent.builder().timestamp(t + 3).message("REPORT RequestId: x " + RUN_1).build()));
         logs.putLogEvents(r -> r.logGroupName("/aws/lambda/ingest").logStreamName("b").logEvents(
-                InputLogEvent.builder().timestamp(t + 2).message("{\"message\":\"two\",\"mdc\":{\"runId\":\"run-1\"}}").build()));
+                InputLogEvent.builder().timestamp(t + 4).message(two).build(),
+                InputLogEvent.builder().timestamp(t + 60_000).message(line("after the window", "petstore.p1", RUN_1)).build()));
         CloudWatchRunLogs runLogs = new CloudWatchRunLogs(logs, "/aws/lambda/ingest");
-        assertEquals(List.of("{\"message\":\"one\",\"mdc\":{\"runId\":\"run-1\"}}",
-                "{\"message\":\"two\",\"mdc\":{\"runId\":\"run-1\"}}"), runLogs.lines("run-1", t - 1000, 1_000_000));
-        assertEquals(1, runLogs.lines("run-1", t - 1000, 60).size());
+        Instant from = Instant.ofEpochMilli(t - 1000);
+        Instant to = Instant.ofEpochMilli(t + 1000);
+        assertEquals(List.of(one, two), runLogs.lines("petstore.p1", RUN_1, from, to, 1_000_000, Duration.ofSeconds(10)));
+        assertEquals(List.of(one), runLogs.lines("petstore.p1", RUN_1, from, to, one.length() + 1, Duration.ofSeconds(10)));
+    }
+
+    static final String RUN_1 = "6f1c2b1e-0000-4000-8000-000000000001";
+    static final String RUN_2 = "6f1c2b1e-0000-4000-8000-000000000002";
+
+    static String line(String message, String pipeline, String runId) {
+        return "{\"message\":\"" + message + "\",\"mdc\":{\"ingestionPipeline\":\"" + pipeline + "\",\"runId\":\"" + runId + "\"}}";
     }
 
     @Test

@@ -38,8 +38,9 @@ class ScheduleExpressionsTest {
             "0 9 * * 0-7    | cron(0 9 ? * 1-7 *)",
             "0 9 * * */2    | cron(0 9 ? * 1/2 *)",
             "0 9 * * 1-5/2  | cron(0 9 ? * 2-6/2 *)",
-            "0 9 * * mon-fri | cron(0 9 ? * MON-FRI *)",
-            "0 9 * jan,jul sun | cron(0 9 ? JAN,JUL SUN *)",
+            "0 9 * * mon-fri | cron(0 9 ? * 2-6 *)",
+            "0 9 * jan,jul sun | cron(0 9 ? JAN,JUL 1 *)",
+            "0 9 * * SAT,SUN | cron(0 9 ? * 7,1 *)",
     })
     void convertsCronAndPresets(String interval, String expected) {
         assertEquals(expected, ScheduleExpressions.of(interval));
@@ -59,6 +60,14 @@ class ScheduleExpressionsTest {
                 assertThrows(BadRequest.class, () -> ScheduleExpressions.of("0 0 * * 1#2")).getMessage());
         assertEquals("airflowConfig.scheduleInterval '0 0 * * 5-2' has a day-of-week range this cannot convert: '5-2'",
                 assertThrows(BadRequest.class, () -> ScheduleExpressions.of("0 0 * * 5-2")).getMessage());
-        assertEquals(400, assertThrows(BadRequest.class, () -> ScheduleExpressions.of("0 0 * * 9")).status());
+        assertEquals("airflowConfig.scheduleInterval '0 0 * * 9' has day of the week 9, outside 0-7",
+                assertThrows(BadRequest.class, () -> ScheduleExpressions.of("0 0 * * 9")).getMessage());
+        assertEquals("airflowConfig.scheduleInterval '60 * * * *' has minute 60, outside 0-59",
+                assertThrows(BadRequest.class, () -> ScheduleExpressions.of("60 * * * *")).getMessage());
+        assertEquals("airflowConfig.scheduleInterval '0 0 0 * *' has day of the month 0, outside 1-31",
+                assertThrows(BadRequest.class, () -> ScheduleExpressions.of("0 0 0 * *")).getMessage());
+        // a range wrapping past Saturday: cron reads it as empty, EventBridge as an error
+        assertEquals("airflowConfig.scheduleInterval '0 0 * * SAT-SUN' has a day-of-week range this cannot convert: '6-0'",
+                assertThrows(BadRequest.class, () -> ScheduleExpressions.of("0 0 * * SAT-SUN")).getMessage());
     }
 }

@@ -16,6 +16,7 @@ class SurfacePartsTest {
     @Test
     void dagIdsAreCleanedAsThePluginCleansThem() {
         assertEquals("petstore_metadata_Ab12-x_", DagIds.clean("petstore.metadata Ab12-x%"));
+        assertEquals("a_b", DagIds.clean("a..b"));
         assertEquals("a_b", DagIds.clean("a\u00e9b"));
     }
 

@@ -67,6 +67,10 @@ import java.util.TreeSet;
 public class ConnectorStack extends Stack {
     public static final String ALIAS = "live";
     public static final String METRIC_NAMESPACE = "OpenMetadataRestConnector";
+    /** pipelineService's calls at once: the server's client makes one at a time, a test connection adds one more. */
+    static final int PIPELINE_SERVICE_CONCURRENCY = 10;
+    /** Refused calls in 5 minutes that raise the alarm: a server with a wrong password health-checks once in 5. */
+    static final int FAILED_AUTH_ALARM = 10;
     public static final String JVM_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
     public static final String NATIVE_HANDLER = "not.used.in.provided.runtime";
     /** Lambda's own retries of an async (EventBridge) invocation that crashed or timed out. */
@@ -180,6 +184,9 @@ public class ConnectorStack extends Stack {
             // run_automation invokes the function itself: a name known before the function exists lets its own role's
             // policy name it without referring to the function, which depends on that policy (a circular dependency)
             builder.functionName(pipelineServiceFunctionName());
+            // its URL is public (the server's client can only send Basic auth): a flood of calls, credentials or not,
+            // must not take the account's concurrency from ingest and every other function
+            builder.reservedConcurrentExecutions(PIPELINE_SERVICE_CONCURRENCY);
         }
         if (jvm) {
             // SnapStart restores an initialised JVM snapshot; it applies to published versions, hence the alias
@@ -363,12 +370,31 @@ public class ConnectorStack extends Stack {
                 .build());
         alarm("FailedIngestRuns", failedRuns.metric(fiveMinutes),
                 "An ingest run reported status=failed (nothing written): see the ingest log group", action);
+
+        if (logGroups.containsKey(Sizing.PIPELINE_SERVICE)) {
+            // every refused Basic-auth call logs mdc.event=failedAuth; the server's own health check comes every 5 min
+            MetricFilter failedAuth = logGroups.get(Sizing.PIPELINE_SERVICE).addMetricFilter("FailedAuth",
+                    MetricFilterOptions.builder()
+                            .filterPattern(FilterPattern.stringValue("$.mdc.event", "=", "failedAuth"))
+                            .metricNamespace(METRIC_NAMESPACE)
+                            .metricName("PipelineServiceFailedAuth")
+                            .metricValue("1")
+                            .defaultValue(0)
+                            .build());
+            alarm("PipelineServiceFailedAuth", failedAuth.metric(fiveMinutes), FAILED_AUTH_ALARM,
+                    "The pipeline service's public URL refused " + FAILED_AUTH_ALARM + " or more calls in 5 minutes: "
+                            + "a wrong AIRFLOW_PASSWORD on the server, or someone guessing", action);
+        }
     }
 
     private void alarm(String id, IMetric metric, String description, SnsAction action) {
+        alarm(id, metric, 1, description, action);
+    }
+
+    private void alarm(String id, IMetric metric, int threshold, String description, SnsAction action) {
         Alarm alarm = Alarm.Builder.create(this, id + "Alarm")
                 .metric(metric)
-                .threshold(1)
+                .threshold(threshold)
                 .evaluationPeriods(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)

@@ -88,6 +88,7 @@ class PipelineServiceStackTest {
                 Map.entry("Architectures", List.of("x86_64")),
                 Map.entry("MemorySize", 512),
                 Map.entry("Timeout", 180),
+                Map.entry("ReservedConcurrentExecutions", 10),
                 Map.entry("Environment", Map.of("Variables", Map.ofEntries(
                         Map.entry("QUARKUS_FUNQY_EXPORT", "pipelineService"),
                         Map.entry("DISABLE_SIGNAL_HANDLERS", "true"),
@@ -110,7 +111,20 @@ class PipelineServiceStackTest {
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors",
                 "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", ref(stack.function(Sizing.PIPELINE_SERVICE))))));
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 7);
+    }
+
+    /** The public URL's refusals are counted from the JSON log and alarm when they look like guessing. */
+    @Test
+    void refusedCredentialsAreCountedAndAlarmed() {
+        template.hasResourceProperties("AWS::Logs::MetricFilter", Map.of(
+                "LogGroupName", ref(stack.logGroup(Sizing.PIPELINE_SERVICE)),
+                "FilterPattern", "{ $.mdc.event = \"failedAuth\" }",
+                "MetricTransformations", List.of(Map.of("MetricNamespace", ConnectorStack.METRIC_NAMESPACE,
+                        "MetricName", "PipelineServiceFailedAuth", "MetricValue", "1", "DefaultValue", 0))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", ConnectorStack.METRIC_NAMESPACE, "MetricName", "PipelineServiceFailedAuth", "Threshold", 10,
+                "Period", 300, "Statistic", "Sum", "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
     }
 
     @Test
