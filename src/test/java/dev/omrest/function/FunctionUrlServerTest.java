@@ -2,7 +2,11 @@ package dev.omrest.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.omrest.emulator.OpenMetadataEmulator;
+import dev.omrest.emulator.OrchestratorClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,6 +208,69 @@ class FunctionUrlServerTest {
         assertEquals(502, failed.statusCode());
         assertEquals("{\"Message\":\"Internal Server Error\"}", failed.body());
         assertFalse(failed.body().contains("boom"), "the function's error stays out of the answer, as on a function URL");
+    }
+
+    @Test
+    void theServersStockClientReachesTheFunctionThroughTheUrl() throws Exception {
+        // a function answering as pipelineService does, under /api/v1/openmetadata/ only
+        answer = text -> {
+            JsonNode event = read(text);
+            String path = event.get("rawPath").asText();
+            String reply = switch (path) {
+                case "/api/v1/openmetadata/health-auth" -> functionAnswer(200, "{\"status\": \"healthy\", \"version\": \"2.0.1\"}");
+                case "/api/v1/openmetadata/csrf-token" -> functionAnswer(200, "{\"csrf_token\": \"t-1\"}", "session=s-1; Path=/");
+                case "/api/v1/openmetadata/deploy", "/api/v1/openmetadata/delete" -> functionAnswer(200, "{\"message\": \"done\"}");
+                default -> functionAnswer(404, "{\"message\": \"no such route\"}");
+            };
+            return new Object[]{200, reply};
+        };
+        OrchestratorClient client = new OrchestratorClient(URI.create(url.url()), "admin", "secret",
+                OpenMetadataEmulator.Mode.V2_0, "2.0.1");
+
+        assertEquals(new OrchestratorClient.Response(200, null, "Airflow", "2.0.1"), client.health());
+        String pipeline = "{\"name\":\"petapi_metadata\",\"pipelineType\":\"metadata\"}";
+        assertEquals("{\"message\": \"done\"}", client.deploy(read(pipeline)).reason());
+        assertEquals(200, client.delete("petapi_metadata").code());
+
+        List<JsonNode> events = url.events();
+        assertEquals(List.of("GET /pluginsv2/api/v2/openmetadata/health-auth", "GET /api/v2/openmetadata/health-auth",
+                "GET /api/v1/openmetadata/health-auth", "GET /api/v1/openmetadata/health-auth",
+                "GET /api/v1/openmetadata/csrf-token", "POST /api/v1/openmetadata/deploy",
+                "DELETE /api/v1/openmetadata/delete"), events.stream()
+                .map(e -> e.get("requestContext").get("http").get("method").asText() + " " + e.get("rawPath").asText()).toList());
+        JsonNode deploy = events.get(5);
+        assertEquals(pipeline, deploy.get("body").asText());
+        assertFalse(deploy.get("isBase64Encoded").asBoolean());
+        assertEquals("Basic YWRtaW46c2VjcmV0", deploy.get("headers").get("authorization").asText());
+        assertEquals("application/json", deploy.get("headers").get("content-type").asText());
+        assertEquals("t-1", deploy.get("headers").get("x-csrftoken").asText());
+        assertEquals(read("[\"session=s-1\"]"), deploy.get("cookies"));
+        JsonNode delete = events.get(6);
+        assertEquals("dag_id=petapi_metadata", delete.get("rawQueryString").asText());
+        assertEquals(read("{\"dag_id\": \"petapi_metadata\"}"), delete.get("queryStringParameters"));
+        assertFalse(delete.has("body"));
+        assertFalse(events.get(4).has("cookies"), "the token fetch goes without the session it opens");
+    }
+
+    /** A function URL response ({@code statusCode}, JSON {@code body}, {@code cookies}) as the function returns it. */
+    private static String functionAnswer(int status, String body, String... cookies) {
+        ObjectNode answer = JSON.createObjectNode().put("statusCode", status);
+        answer.putObject("headers").put("Content-Type", "application/json");
+        if (cookies.length > 0) {
+            ArrayNode list = answer.putArray("cookies");
+            for (String cookie : cookies) {
+                list.add(cookie);
+            }
+        }
+        return answer.put("body", body).put("isBase64Encoded", false).toString();
+    }
+
+    private static JsonNode read(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
