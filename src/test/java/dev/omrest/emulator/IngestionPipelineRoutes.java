@@ -190,16 +190,16 @@ final class IngestionPipelineRoutes {
             List<ObjectNode> runs = store.runs(pipeline.get("fullyQualifiedName").asText());
             if (mode == OpenMetadataEmulator.Mode.V1_6) {
                 if (!runs.isEmpty()) {
-                    view = ServerConnection.with(view, "service", "pipelineStatuses", runs.get(0).deepCopy());
+                    view = Json.insertAfter(view, "service", "pipelineStatuses", runs.get(0).deepCopy());
                 }
             } else {
                 ArrayNode recent = Json.NODES.arrayNode();
                 runs.stream().limit(RECENT_RUNS).forEach(run -> recent.add(run.deepCopy()));
-                view = ServerConnection.with(view, "service", "pipelineStatuses", recent);
+                view = Json.insertAfter(view, "service", "pipelineStatuses", recent);
             }
         }
         if (mode == OpenMetadataEmulator.Mode.V1_6) {
-            view = ServerConnection.with(view, "sourceConfig", "openMetadataServerConnection", connection.build());
+            view = Json.insertAfter(view, "sourceConfig", "openMetadataServerConnection", connection.build());
         }
         return view;
     }
@@ -270,7 +270,7 @@ final class IngestionPipelineRoutes {
         if (client == null) {
             return settings.disabled(true);
         }
-        ObjectNode pipeline = copy(id);
+        ObjectNode pipeline = snapshot(id);
         ObjectNode body = deployBody(pipeline);
         OrchestratorClient.Response answer = PipelineServiceSettings.call(() -> client.deploy(body));
         synchronized (store.lock()) {
@@ -287,7 +287,7 @@ final class IngestionPipelineRoutes {
      * bot's {@code openMetadataServerConnection} and the airflowConfig dates as ISO strings with six decimals.
      */
     private ObjectNode deployBody(ObjectNode pipeline) {
-        ObjectNode body = ServerConnection.with(pipeline, "sourceConfig", "openMetadataServerConnection",
+        ObjectNode body = Json.insertAfter(pipeline, "sourceConfig", "openMetadataServerConnection",
                 connection.build());
         ObjectNode airflowConfig = (ObjectNode) body.get("airflowConfig");
         for (String date : List.of("startDate", "endDate")) {
@@ -303,13 +303,13 @@ final class IngestionPipelineRoutes {
         if (client == null) {
             return settings.disabled(true);
         }
-        String name = copy(id).get("name").asText();
+        String name = snapshot(id).get("name").asText();
         // the Airflow client's answer carries no runId, so a 2.0 server records no queued status itself
         return Reply.of(200, PipelineServiceSettings.call(() -> client.trigger(name)).toJson());
     }
 
     private Reply toggle(String id) {
-        ObjectNode pipeline = copy(id);
+        ObjectNode pipeline = snapshot(id);
         OrchestratorClient client = settings.client();
         if (client == null) {
             return settings.disabled(false);
@@ -522,7 +522,8 @@ final class IngestionPipelineRoutes {
     // ------------------------------------------------------------------------------------------------
     // Lookups (callers of existing* hold the lock)
 
-    private ObjectNode copy(String id) {
+    /** A copy of the live pipeline with this id, taken under the lock, for a client call made without it. */
+    private ObjectNode snapshot(String id) {
         synchronized (store.lock()) {
             return existing(id).deepCopy();
         }

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
  * What the server adds for an orchestrator: the {@code openMetadataServerConnection} it builds for the ingestion bot
@@ -55,28 +54,6 @@ final class ServerConnection {
         connection.put("supportsDataInsightExtraction", true);
         connection.put("supportsElasticSearchReindexingExtraction", true);
         return connection;
-    }
-
-    /**
-     * A copy of {@code entity} with {@code member} set right after {@code after} (at the end when {@code after} is
-     * absent), keeping the order in which the server's writer puts the members.
-     */
-    static ObjectNode with(ObjectNode entity, String after, String member, JsonNode value) {
-        ObjectNode copy = Json.NODES.objectNode();
-        boolean placed = false;
-        for (Map.Entry<String, JsonNode> e : entity.properties()) {
-            if (!e.getKey().equals(member)) {
-                copy.set(e.getKey(), e.getValue().deepCopy());
-            }
-            if (e.getKey().equals(after)) {
-                copy.set(member, value);
-                placed = true;
-            }
-        }
-        if (!placed) {
-            copy.set(member, value);
-        }
-        return copy;
     }
 
     static String micros(long epochMillis) {

@@ -103,7 +103,7 @@ final class WorkflowRoutes {
     /** The workflow as the bot gets it: with the server connection the orchestrator is to use. */
     private ObjectNode view(ObjectNode workflow) {
         String after = workflow.has("response") ? "response" : "request";
-        return ServerConnection.with(workflow, after, "openMetadataServerConnection", connection.build());
+        return Json.insertAfter(workflow, after, "openMetadataServerConnection", connection.build());
     }
 
     /** The stored workflow (not decrypted, as the server sends it) with the bot's connection, to run_automation. */
