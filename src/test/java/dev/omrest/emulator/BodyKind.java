@@ -18,7 +18,15 @@ enum BodyKind {
             List.of("scopeFqn", "scopeEntityType", "seenFqns"),
             List.of("scopeFqn", "scopeEntityType", "seenFqns", "dryRun", "hardDelete", "recursive")),
     RESTORE("RestoreEntity", null, List.of("id"), List.of("id")),
-    PIPELINE_STATUS("PipelineStatus", null, List.of("runId", "pipelineState"), null);
+    PIPELINE_STATUS("PipelineStatus", null, List.of("runId", "pipelineState"), null),
+    CREATE_PIPELINE("CreateIngestionPipeline", null,
+            List.of("name", "pipelineType", "sourceConfig", "airflowConfig", "service"),
+            List.of("name", "displayName", "description", "pipelineType", "sourceConfig", "airflowConfig",
+                    "loggerLevel", "raiseOnError", "service", "owners", "provider", "domains", "processingEngine",
+                    "enableStreamableLogs")),
+    CREATE_WORKFLOW("CreateWorkflow", null, List.of("name", "workflowType", "request"),
+            List.of("name", "displayName", "description", "workflowType", "request", "status", "response", "owners",
+                    "domains"));
 
     final String title;
     /** The upstream schema file under {@code openmetadata-schemas}; null = contract rules only. */

@@ -25,7 +25,20 @@ final class ContractChecks {
             "ERROR", "UNKNOWN");
     static final List<String> REQUEST_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "CONNECT",
             "OPTIONS", "TRACE");
-    static final List<String> PIPELINE_STATES = List.of("queued", "running", "success", "failed", "partialSuccess");
+    static final List<String> PIPELINE_STATES = List.of("queued", "running", "success", "failed", "partialSuccess",
+            "stopped");
+    static final List<String> PIPELINE_TYPES = List.of("metadata", "usage", "lineage", "profiler",
+            "autoClassification", "TestSuite", "dataInsight", "elasticSearchReindex", "dbt", "application", "policyAgent");
+    static final List<String> LOGGER_LEVELS = List.of("DEBUG", "INFO", "WARN", "ERROR");
+    static final List<String> WORKFLOW_TYPES = List.of("TEST_CONNECTION", "REVERSE_INGESTION", "QUERY_RUNNER",
+            "TEST_SPARK_ENGINE_CONNECTION");
+    static final List<String> WORKFLOW_STATUSES = List.of("Pending", "Successful", "Failed", "Running");
+    /** CreateIngestionPipeline members a 1.6 server does not know (its schema forbids unknown members). */
+    static final List<String> PIPELINE_MEMBERS_SINCE_2_0 = List.of("enableStreamableLogs", "processingEngine");
+    /** AirflowConfig's members (the schema forbids others). */
+    static final List<String> AIRFLOW_CONFIG = List.of("pausePipeline", "concurrency", "startDate", "endDate",
+            "pipelineTimezone", "retries", "retryDelay", "pipelineCatchup", "scheduleInterval", "maxActiveRuns",
+            "workflowTimeout", "workflowDefaultView", "workflowDefaultViewOrientation", "email");
 
     /**
      * The properties of a 1.6 server's {@code RestConnection}: OpenMetadata 1.6 had a required top-level
@@ -139,6 +152,13 @@ final class ContractChecks {
         if (contract != null) {
             return "contract: " + contract;
         }
+        if (mode == OpenMetadataEmulator.Mode.V1_6 && kind == BodyKind.CREATE_PIPELINE) {
+            for (String member : PIPELINE_MEMBERS_SINCE_2_0) {
+                if (node.has(member)) {
+                    return "contract: unknown property '" + member + "' in CreateIngestionPipeline (OpenMetadata 1.6)";
+                }
+            }
+        }
         JsonNode checked = node;
         if (mode == OpenMetadataEmulator.Mode.V1_6 && kind == BodyKind.SERVICE) {
             // a 1.6 server knows only the flat RestConnection: openAPISchemaConnection is an unknown property there
@@ -226,6 +246,8 @@ final class ContractChecks {
             case DELETE_STALE -> checkDeleteStale(node);
             case RESTORE -> node.get("id").isTextual() ? null : "$.id must be a string";
             case PIPELINE_STATUS -> checkPipelineStatus(node);
+            case CREATE_PIPELINE -> checkCreatePipeline(node);
+            case CREATE_WORKFLOW -> checkCreateWorkflow(node);
         };
     }
 
@@ -296,6 +318,59 @@ final class ContractChecks {
             return "$.pipelineState " + state + " is not one of " + PIPELINE_STATES;
         }
         return null;
+    }
+
+    private static String checkCreatePipeline(JsonNode node) {
+        String problem = checkName(node.get("name"));
+        if (problem != null) {
+            return problem;
+        }
+        problem = oneOf(node, "pipelineType", PIPELINE_TYPES);
+        if (problem == null && node.has("loggerLevel")) {
+            problem = oneOf(node, "loggerLevel", LOGGER_LEVELS);
+        }
+        if (problem != null) {
+            return problem;
+        }
+        JsonNode service = node.get("service");
+        if (!service.isObject() || !service.path("id").isTextual() || !service.path("type").isTextual()) {
+            return "$.service must be an entity reference {id, type}";
+        }
+        if (!node.get("sourceConfig").isObject()) {
+            return "$.sourceConfig must be an object";
+        }
+        JsonNode airflowConfig = node.get("airflowConfig");
+        if (!airflowConfig.isObject()) {
+            return "$.airflowConfig must be an object";
+        }
+        Iterator<String> names = airflowConfig.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!AIRFLOW_CONFIG.contains(name)) {
+                return "unknown property '" + name + "' in AirflowConfig";
+            }
+        }
+        return null;
+    }
+
+    private static String checkCreateWorkflow(JsonNode node) {
+        String problem = checkName(node.get("name"));
+        if (problem == null) {
+            problem = oneOf(node, "workflowType", WORKFLOW_TYPES);
+        }
+        if (problem == null && node.has("status")) {
+            problem = oneOf(node, "status", WORKFLOW_STATUSES);
+        }
+        if (problem == null && !node.get("request").isObject()) {
+            problem = "$.request must be an object";
+        }
+        return problem;
+    }
+
+    private static String oneOf(JsonNode node, String member, List<String> values) {
+        JsonNode value = node.get(member);
+        return value.isTextual() && values.contains(value.asText()) ? null
+                : "$." + member + " " + value + " is not one of " + values;
     }
 
     private static String checkName(JsonNode name) {

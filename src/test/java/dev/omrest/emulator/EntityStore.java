@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The server's state: API services, collections and endpoints by FQN, and the pipeline statuses PUT per ingestion
- * pipeline; with the server's semantics for upserts (curated metadata kept, versions bumped only on change), soft and
- * hard deletion (recursive for a collection's endpoints), restore, deleteStale and JSON Patch.
+ * The server's state: API services, collections and endpoints by FQN, ingestion pipelines and automation workflows,
+ * the pipeline statuses PUT per ingestion pipeline and the logs a 2.0 server stores per run; with the server's
+ * semantics for upserts (curated metadata kept, versions bumped only on change), soft and hard deletion (recursive for
+ * a collection's endpoints), restore, deleteStale and JSON Patch.
  *
  * <p>One lock guards all of it. Methods that serve a request expect the caller to hold {@link #lock()}, so that a
  * request's lookups and changes form one step (as one transaction would on the server); the accessors the emulator's
@@ -39,7 +41,11 @@ final class EntityStore {
     final EntityTable services = new EntityTable("apiService", "/v1/services/apiServices/");
     final EntityTable collections = new EntityTable("apiCollection", "/v1/apiCollections/");
     final EntityTable endpoints = new EntityTable("apiEndpoint", "/v1/apiEndpoints/");
+    final EntityTable pipelines = new EntityTable("ingestionPipeline", "/v1/services/ingestionPipelines/");
+    final EntityTable workflows = new EntityTable("workflow", "/v1/automations/workflows/");
+    /** Every status PUT, per pipeline FQN, in arrival order (a run's later PUTs update it, see {@link #runs}). */
     private final Map<String, List<JsonNode>> pipelineStatuses = new LinkedHashMap<>();
+    final RunLogs runLogs = new RunLogs();
 
     EntityStore(String apiUrl) {
         this.apiUrl = apiUrl;
@@ -100,10 +106,11 @@ final class EntityStore {
 
     void reset() {
         synchronized (lock) {
-            for (EntityTable table : List.of(services, collections, endpoints)) {
+            for (EntityTable table : List.of(services, collections, endpoints, pipelines, workflows)) {
                 table.clear();
             }
             pipelineStatuses.clear();
+            runLogs.clear();
         }
     }
 
@@ -132,10 +139,7 @@ final class EntityStore {
     // Reads (callers hold the lock, except list, which reads its parameters first)
 
     ObjectNode list(EntityTable table, Query query) {
-        Listing listing = Listing.parse(query, table == endpoints);
-        synchronized (lock) {
-            return listing.page(table);
-        }
+        return list(table, Listing.parse(query, table == endpoints));
     }
 
     /** The entity (a copy) when it exists and {@code include} admits it; else the server's 404. */
@@ -146,8 +150,46 @@ final class EntityStore {
         return entity.deepCopy();
     }
 
+    ObjectNode list(EntityTable table, Listing listing) {
+        synchronized (lock) {
+            return listing.page(table);
+        }
+    }
+
     void addPipelineStatus(String pipelineFqn, ObjectNode status) {
         pipelineStatuses.computeIfAbsent(pipelineFqn, k -> new ArrayList<>()).add(status);
+    }
+
+    /**
+     * The stored runs of a pipeline as the server keeps them, one per {@code runId} (its last PUT), the most recent run
+     * (the last to start) first.
+     */
+    List<ObjectNode> runs(String pipelineFqn) {
+        Map<String, ObjectNode> byRun = new LinkedHashMap<>();
+        for (JsonNode status : pipelineStatuses.getOrDefault(pipelineFqn, List.of())) {
+            byRun.put(status.path("runId").asText(), (ObjectNode) status); // a later PUT keeps the run's place
+        }
+        List<ObjectNode> runs = new ArrayList<>(byRun.values());
+        Collections.reverse(runs);
+        return runs;
+    }
+
+    /** 2.0's kill: every running or queued run is stored again as {@code stopped}. */
+    void stopRuns(String pipelineFqn) {
+        for (ObjectNode run : runs(pipelineFqn)) {
+            String state = run.path("pipelineState").asText();
+            if (state.equals("running") || state.equals("queued")) {
+                ObjectNode copy = run.deepCopy();
+                copy.put("pipelineState", "stopped");
+                addPipelineStatus(pipelineFqn, copy);
+            }
+        }
+    }
+
+    /** A hard-deleted pipeline takes its statuses and logs along. */
+    void forgetRuns(String pipelineFqn) {
+        pipelineStatuses.remove(pipelineFqn);
+        runLogs.remove(pipelineFqn);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -156,6 +198,10 @@ final class EntityStore {
     Upsert upsertService(ObjectNode request) {
         String fqn = Fqn.quote(request.get("name").asText());
         return upsert(services, fqn, request.deepCopy(), true);
+    }
+
+    Upsert createService(ObjectNode request) {
+        return create(services, Fqn.quote(request.get("name").asText()), request.deepCopy());
     }
 
     /** {@code bulk}: a missing parent is a 400 item failure there, a 404 for a single PUT. */
@@ -211,7 +257,35 @@ final class EntityStore {
         return BulkResults.result(false, items.size(), success, failed);
     }
 
-    private static ObjectNode reference(EntityTable table, ObjectNode entity) {
+    /** A POST's create: the server's 409 when the FQN is taken (soft-deleted entities included). */
+    Upsert create(EntityTable table, String fqn, ObjectNode content) {
+        if (table.byFqn.containsKey(fqn)) {
+            throw new ApiError(409, "Entity already exists", false);
+        }
+        return upsert(table, fqn, content, false);
+    }
+
+    /** A PUT of a create request by a user: created, or replaced with a version bump when it changes anything. */
+    Upsert createOrUpdate(EntityTable table, String fqn, ObjectNode content) {
+        return upsert(table, fqn, content, false);
+    }
+
+    /**
+     * Sets {@code changes} on a stored entity the way the server saves an entity it changed itself (deploy, toggle):
+     * a new minor version only when something changed. Returns the stored entity (a copy).
+     */
+    ObjectNode update(EntityTable table, ObjectNode entity, ObjectNode changes) {
+        ObjectNode updated = entity.deepCopy();
+        updated.setAll(changes);
+        if (updated.equals(entity)) {
+            return updated;
+        }
+        touch(updated, updated.path("deleted").asBoolean());
+        table.put(updated.get("fullyQualifiedName").asText(), updated);
+        return updated.deepCopy();
+    }
+
+    static ObjectNode reference(EntityTable table, ObjectNode entity) {
         ObjectNode ref = Json.NODES.objectNode();
         ref.set("id", entity.get("id"));
         ref.put("type", table.type);

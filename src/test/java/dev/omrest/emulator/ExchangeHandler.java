@@ -1,5 +1,6 @@
 package dev.omrest.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -163,13 +164,17 @@ final class ExchangeHandler implements HttpHandler {
     /** Writes the reply; answers of 256 bytes and more are compressed when {@code compress} (Dropwizard's threshold). */
     private void send(HttpExchange exchange, RequestLog.Entry record, Reply reply, boolean compress) throws IOException {
         if (LOG_REQUESTS) {
-            String note = reply.status() >= 400 ? " " + reply.body().path("message").asText() : "";
+            String note = reply.status() >= 400 && reply.body() != null ? " " + reply.body().path("message").asText() : "";
             System.err.println("REQ " + record.method + " " + record.path
                     + (record.query.isEmpty() ? "" : "?" + record.query) + " " + record.body.length() + "B -> "
                     + reply.status() + note);
         }
-        byte[] bytes = Json.MAPPER.writeValueAsBytes(reply.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        JsonNode body = reply.body();
+        byte[] bytes = body == null ? new byte[0]
+                : body.isTextual() ? body.asText().getBytes(StandardCharsets.UTF_8) : Json.MAPPER.writeValueAsBytes(body);
+        if (body != null) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+        }
         if (compress && bytes.length >= 256) {
             bytes = deflate(bytes);
             exchange.getResponseHeaders().set("Content-Encoding", "gzip");

@@ -15,12 +15,14 @@ import java.util.function.Predicate;
 /**
  * A list request ({@code GET /v1/apiCollections}, {@code GET /v1/apiEndpoints}) as the server pages it: in FQN order,
  * {@code limit} entities from an opaque {@code after}/{@code before} cursor, filtered by {@code include},
- * {@code service} and (endpoints) {@code apiCollection}, with the field-gated members only when {@code fields} names them.
+ * {@code service}, (endpoints) {@code apiCollection} and (ingestion pipelines) {@code pipelineType}, with the
+ * field-gated members only when {@code fields} names them.
  *
  * @param apiCollection the collection filter; always null for collections, which have no such parameter
+ * @param pipelineType  the ingestion pipelines' filter; null for the other entities
  */
 record Listing(int limit, String after, String before, Include include, String service, String apiCollection,
-               Set<String> fields) {
+               String pipelineType, Set<String> fields) {
 
     /** Entity fields a list returns only when {@code fields} names them (the rest is the base entity). */
     static final Set<String> FIELD_GATED = Set.of("requestSchema", "responseSchema", "sourceHash", "tags", "owners",
@@ -48,7 +50,14 @@ record Listing(int limit, String after, String before, Include include, String s
         Set<String> fields = query.get("fields") == null ? Set.of()
                 : Set.of(query.get("fields").replace(" ", "").split(","));
         return new Listing(limit, after, before, include, query.get("service"),
-                endpoints ? query.get("apiCollection") : null, fields);
+                endpoints ? query.get("apiCollection") : null, null, fields);
+    }
+
+    /** {@code GET /v1/services/ingestionPipelines}: the common parameters and {@code pipelineType}. */
+    static Listing pipelines(Query query) {
+        Listing common = parse(query, false);
+        return new Listing(common.limit, common.after, common.before, common.include, common.service, null,
+                query.get("pipelineType"), common.fields);
     }
 
     /** The page of {@code table} (the caller holds the store's lock): {@code {"data": [...], "paging": {...}}}. */
@@ -56,7 +65,8 @@ record Listing(int limit, String after, String before, Include include, String s
         Predicate<JsonNode> filter = entity -> include.test(entity)
                 && (service == null || service.equals(entity.path("service").path("fullyQualifiedName").asText()))
                 && (apiCollection == null
-                || apiCollection.equals(entity.path("apiCollection").path("fullyQualifiedName").asText()));
+                || apiCollection.equals(entity.path("apiCollection").path("fullyQualifiedName").asText()))
+                && (pipelineType == null || pipelineType.equals(entity.path("pipelineType").asText()));
         List<Map.Entry<String, ObjectNode>> matching = new ArrayList<>();
         for (Map.Entry<String, ObjectNode> e : table.sorted.entrySet()) {
             if (filter.test(e.getValue())) {

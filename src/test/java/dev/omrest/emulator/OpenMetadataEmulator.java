@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replaces them. JSON Patch ({@code PATCH /v1/<entities>/{id}}, {@code application/json-patch+json}) changes any
  * field, as a user editing in the UI does.
  *
- * <p>Simplifications: {@code fields} is ignored (entities are always returned whole); no POST (404).
+ * <p>The pipeline service side of the UI journey ({@code shared/docs/openmetadata-pipeline-service.md} §5) is served
+ * too: API services created with POST, ingestion pipelines (create, deploy, trigger, toggle, kill, logs, statuses,
+ * delete) and automation workflows (create, trigger, JSON Patch), the server driving an orchestrator through its stock
+ * Airflow client ({@link OrchestratorClient}) once {@link #pipelineServiceClient} configures one.
+ *
+ * <p>Simplifications: {@code fields} is ignored (entities are always returned whole) but for an ingestion pipeline's
+ * {@code pipelineStatuses}; POST creates services, ingestion pipelines and workflows only (elsewhere 404).
  *
  * <p>This class is the façade that tests and the benchmark use; the work is done by an {@link ExchangeHandler} (HTTP,
  * gzip, recording), a {@link FaultInjector} (latency and faults), a {@link Router} (dispatch and authentication),
@@ -46,9 +53,9 @@ public final class OpenMetadataEmulator implements AutoCloseable {
 
     /** The emulated server version. */
     public enum Mode {
-        /** An OpenMetadata 1.6 server: no bulk PUT, no deleteStale. */
+        /** An OpenMetadata 1.6 server: no bulk PUT, no deleteStale, no streamable logs; the 1.6 pipeline client. */
         V1_6("1.6.9"),
-        /** An OpenMetadata 2.0 server: bulk PUT and deleteStale available. */
+        /** An OpenMetadata 2.0 server: bulk PUT, deleteStale and streamable logs available; the 2.0 pipeline client. */
         V2_0("2.0.1");
 
         private final String version;
@@ -82,6 +89,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     private final EntityStore store;
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog log = new RequestLog();
+    private final PipelineServiceSettings pipelineService;
     private final ExchangeHandler handler;
 
     private OpenMetadataEmulator(Mode mode, String token, int port) throws IOException {
@@ -96,7 +104,9 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         // bound already: the port, and so the hrefs the store writes, are known before the first request
         this.apiUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
         this.store = new EntityStore(apiUrl);
-        this.handler = new ExchangeHandler(new Router(mode, token, store, contract, log), faults, log);
+        this.pipelineService = new PipelineServiceSettings(mode);
+        this.handler = new ExchangeHandler(new Router(mode, token, store, contract, log, pipelineService,
+                new ServerConnection(apiUrl, token)), faults, log);
         AtomicInteger threadNo = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "om-emulator-" + threadNo.incrementAndGet());
@@ -138,6 +148,55 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     /** Whether bodies are also validated against the upstream schemas (the shared folder exists). */
     public boolean schemaValidationEnabled() {
         return contract.schemaValidationEnabled();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // The pipeline service client (the server's pipelineServiceClientConfiguration)
+
+    /**
+     * Configures the server's pipeline service client: the stock Airflow REST client of this server's version, with
+     * {@code apiEndpoint} and the Basic credentials {@code username}/{@code password} (the configuration's
+     * {@code parameters}). It replaces any earlier one; before the first, the endpoints that need a client answer as a
+     * 2.0 server whose client is disabled ("Pipeline Client Disabled"), or, on 1.6, with a 500 that says so.
+     */
+    public OrchestratorClient pipelineServiceClient(URI apiEndpoint, String username, String password) {
+        OrchestratorClient client = new OrchestratorClient(apiEndpoint, username, password, mode, mode.version());
+        pipelineService.client(client);
+        return client;
+    }
+
+    /** The configured client (its recorded requests tell what the server sent the orchestrator). */
+    public Optional<OrchestratorClient> orchestratorClient() {
+        return Optional.ofNullable(pipelineService.client());
+    }
+
+    /** {@code ingestionIpInfoEnabled}: whether {@code GET …/ingestionPipelines/ip} asks the client (else 204). */
+    public void ingestionIpInfoEnabled(boolean enabled) {
+        pipelineService.ingestionIpInfoEnabled(enabled);
+    }
+
+    /** The stored ingestion pipeline with this FQN (a copy), soft-deleted ones included. */
+    public Optional<JsonNode> ingestionPipeline(String fqn) {
+        synchronized (store.lock()) {
+            return Optional.ofNullable(store.pipelines.byFqn.get(fqn)).map(JsonNode::deepCopy);
+        }
+    }
+
+    /** The stored automation workflow with this name (a copy), soft-deleted ones included. */
+    public Optional<JsonNode> workflow(String name) {
+        synchronized (store.lock()) {
+            return Optional.ofNullable(store.workflows.byFqn.get(Fqn.quote(name))).map(JsonNode::deepCopy);
+        }
+    }
+
+    /** The log lines a 2.0 server stored for one run of an ingestion pipeline, in arrival order. */
+    public List<String> pipelineLogs(String fqn, String runId) {
+        return store.runLogs.lines(fqn, runId);
+    }
+
+    /** Whether the run's log stream was closed ({@code POST …/logs/{fqn}/{runId}/close}). */
+    public boolean pipelineLogsClosed(String fqn, String runId) {
+        return store.runLogs.closed(fqn, runId);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -189,7 +248,10 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         return store.snapshot(store.endpoints);
     }
 
-    /** The pipeline statuses PUT for this ingestion-pipeline FQN, in arrival order (copies). */
+    /**
+     * The pipeline statuses stored for this ingestion-pipeline FQN, in arrival order (copies): every PUT, and the
+     * {@code stopped} updates a 2.0 kill writes.
+     */
     public List<JsonNode> pipelineStatuses(String fqn) {
         return store.pipelineStatuses(fqn);
     }
@@ -210,7 +272,10 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         store.restore(stored);
     }
 
-    /** Forgets every stored entity, pipeline status, recorded request and violation: an empty server again. */
+    /**
+     * Forgets every stored entity, pipeline status and log, recorded request and violation: an empty server again (its
+     * configuration, the pipeline service client included, stays).
+     */
     public void reset() {
         store.reset();
         log.reset();

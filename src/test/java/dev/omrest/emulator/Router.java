@@ -14,7 +14,8 @@ import java.util.List;
  * Dispatches an API request to what serves it, the way the server routes: everything but {@code GET
  * /v1/system/version} needs the bearer token; bulk PUT and deleteStale exist only on a 2.0 server; anything else is the
  * server's 404. Bodies are parsed and checked by {@link ContractChecks} before the {@link EntityStore} is touched, and
- * each request's store access happens under the store's lock as one step.
+ * each request's store access happens under the store's lock as one step. Ingestion pipelines and automation workflows
+ * are served by {@link IngestionPipelineRoutes} and {@link WorkflowRoutes}.
  */
 final class Router {
     private final OpenMetadataEmulator.Mode mode;
@@ -22,13 +23,18 @@ final class Router {
     private final EntityStore store;
     private final ContractChecks contract;
     private final RequestLog log;
+    private final IngestionPipelineRoutes pipelines;
+    private final WorkflowRoutes workflows;
 
-    Router(OpenMetadataEmulator.Mode mode, String token, EntityStore store, ContractChecks contract, RequestLog log) {
+    Router(OpenMetadataEmulator.Mode mode, String token, EntityStore store, ContractChecks contract, RequestLog log,
+           PipelineServiceSettings pipelineService, ServerConnection connection) {
         this.mode = mode;
         this.token = token;
         this.store = store;
         this.contract = contract;
         this.log = log;
+        this.pipelines = new IngestionPipelineRoutes(mode, store, contract, pipelineService, connection);
+        this.workflows = new WorkflowRoutes(store, contract, pipelineService, connection);
     }
 
     /** The reply to a request; throws {@link ApiError} for an error answer. */
@@ -58,7 +64,10 @@ final class Router {
 
         String root = seg.get(0);
         if (root.equals("services") && seg.size() >= 2) {
-            return services(request, seg);
+            return services(request, seg, query);
+        }
+        if (root.equals("automations") && seg.size() >= 2 && seg.get(1).equals("workflows")) {
+            return workflows.route(request, seg.subList(2, seg.size()), query);
         }
         boolean isCollections = root.equals("apiCollections");
         if (!isCollections && !root.equals("apiEndpoints")) {
@@ -67,17 +76,18 @@ final class Router {
         return entities(request, seg, query, isCollections);
     }
 
-    /** {@code /v1/services/...}: API services, pipeline statuses, the test connection definition. */
-    private Reply services(ApiRequest request, List<String> seg) {
+    /** {@code /v1/services/...}: API services, ingestion pipelines, the test connection definition. */
+    private Reply services(ApiRequest request, List<String> seg, Query query) {
         String method = request.method();
         int n = seg.size();
         String sub = seg.get(1);
         if (sub.equals("apiServices")) {
-            if (n == 2 && method.equals("PUT")) {
+            if (n == 2 && (method.equals("PUT") || method.equals("POST"))) {
                 ObjectNode body = contract.parseObject(request.contentType(), request.body(), BodyKind.SERVICE);
                 EntityStore.Upsert upsert;
                 synchronized (store.lock()) {
-                    upsert = store.upsertService(body);
+                    // the UI creates (POST: 409 when the name is taken); the connector upserts (PUT)
+                    upsert = method.equals("POST") ? store.createService(body) : store.upsertService(body);
                 }
                 return Reply.of(upsert.status(), upsert.entity());
             }
@@ -90,13 +100,8 @@ final class Router {
                     return Reply.of(200, service.deepCopy());
                 }
             }
-        } else if (sub.equals("ingestionPipelines") && n == 4 && seg.get(3).equals("pipelineStatus")
-                && method.equals("PUT")) {
-            ObjectNode status = contract.parseObject(request.contentType(), request.body(), BodyKind.PIPELINE_STATUS);
-            synchronized (store.lock()) {
-                store.addPipelineStatus(seg.get(2), status);
-            }
-            return Reply.of(200, status);
+        } else if (sub.equals("ingestionPipelines")) {
+            return pipelines.route(request, seg.subList(2, n), query);
         } else if (sub.equals("testConnectionDefinitions") && n == 4 && seg.get(2).equals("name")
                 && method.equals("GET")) {
             if (!seg.get(3).equals("Rest.testConnectionDefinition")) {

@@ -10,6 +10,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -88,6 +92,22 @@ class TestConnectionHttpTest extends LoopbackServers {
         JsonNode problems = Specs.readJson(noConnection.path("body").asText()).path("problems");
         assertEquals(1, problems.size());
         assertEquals("source.serviceConnection is required", problems.get(0).asText());
+    }
+
+    @Test
+    void servedBehindAFunctionUrlAsAnHttpClientCallsIt() throws Exception {
+        try (FunctionUrlServer url = FunctionUrlServer.forMockEventServer()) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.url() + "/"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(connection()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+            JsonNode result = Specs.readJson(response.body());
+            assertEquals("Successful", result.path("status").asText());
+            TestConnectionFunctionTest.assertValidResult(result);
+            assertEquals(1, url.events().size());
+            assertEquals("POST", url.events().get(0).path("requestContext").path("http").path("method").asText());
+        }
     }
 
     @Test
