@@ -9,7 +9,6 @@ import dev.omrest.net.Reach;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,15 +48,6 @@ public final class BotCalls implements AutoCloseable {
 
     public Optional<JsonNode> workflow(String name) {
         return found("Reading workflow " + name, calls.call(() -> api.workflow(name)));
-    }
-
-    /** The statuses of the pipeline's runs that started within the range. */
-    public List<JsonNode> statuses(String fqn, long startTs, long endTs) {
-        JsonNode data = calls.require("Reading the runs of " + fqn,
-                () -> api.pipelineStatuses(fqn, startTs, endTs)).body().path("data");
-        List<JsonNode> statuses = new ArrayList<>();
-        data.forEach(statuses::add);
-        return statuses;
     }
 
     public void putStatus(String fqn, PipelineStatus status) {

@@ -98,11 +98,6 @@ public interface OpenMetadataApi {
     Response pipelineStatus(@PathParam("fqn") String pipelineFqn, @PathParam("runId") String runId);
 
     @GET
-    @Path("/services/ingestionPipelines/{fqn}/pipelineStatus")
-    Response pipelineStatuses(@PathParam("fqn") String pipelineFqn, @QueryParam("startTs") long startTs,
-                              @QueryParam("endTs") long endTs);
-
-    @GET
     @Path("/services/ingestionPipelines/name/{fqn}")
     Response ingestionPipeline(@PathParam("fqn") String pipelineFqn, @QueryParam("fields") String fields);
 

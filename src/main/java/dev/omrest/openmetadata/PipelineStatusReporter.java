@@ -52,7 +52,8 @@ public final class PipelineStatusReporter implements RunStatus {
     @Override
     public boolean stopRequested() {
         ServerCalls.Answer answer = calls.call(() -> api.pipelineStatus(pipelineFqn, runId));
-        return answer.ok() && STOPPED.equals(answer.body().path("pipelineState").asText());
+        // a run the server does not know yet is a 204 without a body
+        return answer.ok() && answer.body() != null && STOPPED.equals(answer.body().path("pipelineState").asText());
     }
 
     @Override

@@ -31,6 +31,11 @@ final class Health {
             return Reply.of(503, Reply.JSON.createObjectNode().put("status", "unhealthy")
                     .put("message", "Cannot read the OpenMetadata server's version: " + e.getMessage()));
         }
+        return answer(server);
+    }
+
+    /** The answer for a server of this version. */
+    static Reply answer(ServerVersion server) {
         ObjectNode answer = Reply.JSON.createObjectNode();
         if (before(server, OLDEST)) {
             return Reply.of(200, answer.put("status", "unhealthy").put("version", text(OLDEST)).put("message",

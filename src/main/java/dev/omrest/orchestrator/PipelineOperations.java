@@ -17,8 +17,6 @@ import java.util.function.Supplier;
 
 /** deploy, trigger, enable/disable, kill, delete, queued status and logs of one ingestion pipeline ({@code dag_id}). */
 final class PipelineOperations {
-    /** How far back {@code kill} looks for the pipeline's unfinished runs: well over a run's 15 minutes at most. */
-    static final Duration KILL_LOOKBACK = Duration.ofDays(1);
     private static final Set<String> UNFINISHED = Set.of("queued", "running");
     private static final java.util.regex.Pattern UUID_FORM =
             java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -105,14 +103,17 @@ final class PipelineOperations {
 
     /**
      * Marks the pipeline's queued and running runs {@code stopped}. A run reads its status every few seconds and stops
-     * starting writes when it sees this; a queued run that has not begun does not begin.
+     * starting writes when it sees this; a queued run that has not begun does not begin. The runs are those the pipeline
+     * entity shows (its latest on 1.6, the latest few on 2.0): listing a pipeline's statuses would make the server ask
+     * this orchestrator for its queued runs, a call back into this function while it is busy answering.
      */
     Reply kill(String dagId) {
         String fqn = input(deployed(dagId)).path("ingestionPipelineFQN").asText();
         long now = clock.millis();
         int stopped = 0;
         try (BotCalls calls = bot.get()) {
-            for (JsonNode status : calls.statuses(fqn, now - KILL_LOOKBACK.toMillis(), now)) {
+            JsonNode statuses = calls.pipeline(fqn).map(p -> p.path("pipelineStatuses")).orElse(Reply.JSON.missingNode());
+            for (JsonNode status : statuses.isArray() ? statuses : List.of(statuses)) {
                 if (UNFINISHED.contains(status.path("pipelineState").asText())) {
                     long start = status.path("startDate").asLong(now);
                     calls.putStatus(fqn, new PipelineStatus(status.path("runId").asText(), "stopped", start, now, now, null));
@@ -140,6 +141,12 @@ final class PipelineOperations {
         return Reply.of(200, Reply.JSON.createArrayNode());
     }
 
+    /** The latest run as the pipeline entity shows it: 1.6 answers the latest status, 2.0 the latest few, newest first. */
+    private static java.util.Optional<JsonNode> latestRun(BotCalls calls, String fqn) {
+        return calls.pipeline(fqn).map(p -> p.path("pipelineStatuses")).map(s -> s.isArray() ? s.path(0) : s)
+                .filter(s -> s.has("runId"));
+    }
+
     Reply lastLogs(String dagId, String taskId, String after) {
         if (taskId == null || taskId.isBlank()) {
             throw BadRequest.of("Missing task_id");
@@ -147,8 +154,7 @@ final class PipelineOperations {
         String fqn = input(deployed(dagId)).path("ingestionPipelineFQN").asText();
         JsonNode latest;
         try (BotCalls calls = bot.get()) {
-            latest = calls.pipeline(fqn).map(p -> p.path("pipelineStatuses")).filter(s -> s.has("runId"))
-                    .orElseThrow(() -> new BadRequest(404, "No runs found for [" + dagId + "]"));
+            latest = latestRun(calls, fqn).orElseThrow(() -> new BadRequest(404, "No runs found for [" + dagId + "]"));
         }
         String runId = latest.path("runId").asText();
         if (!UUID_FORM.matcher(runId).matches()) {

@@ -1,6 +1,7 @@
 package dev.omrest.orchestrator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omrest.openmetadata.ServerVersion;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -64,5 +65,23 @@ class SurfacePartsTest {
                 + "\"message\":\"ingest service=petstore status=success\",\"mdc\":{\"runId\":\"r\"}}";
         assertEquals("2026-12-07T01:00:00.000Z INFO RunLog - ingest service=petstore status=success\nplain line\n",
                 LogPages.text(List.of(json, "plain line")));
+    }
+
+    /**
+     * The server's gate: 1.6 compares x.y.z, 2.0 major.minor; every server from 1.6 to 2.0 gets its own version back,
+     * any other the nearest supported one with why, so the server reports a mismatch naming both.
+     */
+    @Test
+    void healthAnswersTheVersionTheServersGatePasses() {
+        assertEquals("{\"status\":\"healthy\",\"version\":\"1.6.0\"}",
+                Health.answer(ServerVersion.parse("1.6.0-SNAPSHOT")).json());
+        assertEquals("{\"status\":\"healthy\",\"version\":\"1.6.9\"}", Health.answer(ServerVersion.parse("1.6.9")).json());
+        assertEquals("{\"status\":\"healthy\",\"version\":\"1.12.3\"}", Health.answer(ServerVersion.parse("1.12.3")).json());
+        assertEquals("{\"status\":\"healthy\",\"version\":\"2.0.9\"}", Health.answer(ServerVersion.parse("2.0.9")).json());
+        assertEquals("{\"status\":\"unhealthy\",\"version\":\"1.6.0\",\"message\":\"OpenMetadata 1.5.12 is older than the "
+                + "oldest release this function serves, 1.6\"}", Health.answer(ServerVersion.parse("1.5.12")).json());
+        assertEquals("{\"status\":\"unhealthy\",\"version\":\"2.0.7\",\"message\":\"OpenMetadata 2.1.0 is newer than the "
+                + "newest release this function serves, 2.0\"}", Health.answer(ServerVersion.parse("2.1.0")).json());
+        assertEquals(200, Health.answer(ServerVersion.parse("2.1.0")).status());
     }
 }
