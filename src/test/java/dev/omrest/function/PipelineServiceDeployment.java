@@ -92,11 +92,11 @@ public final class PipelineServiceDeployment implements QuarkusTestResourceLifec
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-        System.setProperty("aws.endpointUrl", moto.get().url());
-        System.setProperty("aws.endpointUrlLambda", lambda.url());
+        // system properties of this JVM for @QuarkusTest; as configuration they reach a packaged function as -D too
+        Map<String, String> aws = Map.of("aws.region", "us-east-1", "aws.accessKeyId", "testing",
+                "aws.secretAccessKey", "testing", "aws.endpointUrl", moto.get().url(), "aws.endpointUrlLambda", lambda.url());
+        aws.forEach(System::setProperty);
+        config.putAll(aws);
         OpenMetadataEmulator om = OpenMetadataEmulator.start(mode, TOKEN);
         current = new Servers(moto.get(), lambda, om, SpecServer.start());
         try (SecretsManagerClient secrets = SecretsManagerClient.builder().region(Region.US_EAST_1)

@@ -9,6 +9,7 @@ import dev.omrest.emulator.RecordedRequest;
 import dev.omrest.support.LambdaStandIn;
 import dev.omrest.support.Specs;
 import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,7 @@ abstract class PipelineServiceJourney {
     }
 
     @Test
+    @DisabledOnIntegrationTest("the Lambda stand-in runs the queued events in this JVM")
     void theUiJourney() throws Exception {
         boolean v16 = om.mode() == OpenMetadataEmulator.Mode.V1_6;
 
@@ -260,6 +262,9 @@ abstract class PipelineServiceJourney {
         assertTrue(servers.lambda().invocations().isEmpty());
         String auth = basic(USER, PASSWORD);
         assertEquals(om.mode().version(), map(call("GET", base + "health-auth", auth, null)).get("version"));
+        assertEquals(Map.of("ip", "Not fixed: the functions reach OpenMetadata from a Lambda address that changes; give "
+                + "them a NAT gateway and set OMREST_PIPELINE_SERVICE_EGRESS_IP to answer it here"),
+                map(call("GET", base + "ip", auth, null)));
         // hostile and wrong calls are named, never 500s
         assertEquals(413, call("POST", base + "deploy", auth, "{\"x\": \"" + "a".repeat(1_100_000) + "\"}").statusCode());
         assertEquals(404, call("GET", functionUrl.url() + "/admin", auth, null).statusCode());
@@ -285,6 +290,7 @@ abstract class PipelineServiceJourney {
     }
 
     @Test
+    @DisabledOnIntegrationTest("calls ingest in this JVM")
     void aReferenceRunsOnlyAgainstTheConfiguredServerAndAnExistingPipeline() {
         IngestFunction ingest = Arc.container().instance(IngestFunction.class).get();
         JsonNode elsewhere = Specs.JSON.valueToTree(ingest.ingest(Specs.readJson("{\"ingestionPipelineFQN\": \"s.p\", "
