@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param ingestionPipelineFqn    the deployed pipeline whose status this run reports, or null
  * @param pipelineRunId           the run id that status is recorded under (upstream's {@code pipelineRunId}), or null
  *                                for a fresh one
+ * @param enableStreamableLogs    the run's lines go to the server's log storage too (upstream's streamable logs)
  * @param schemaFields            how request and response fields are extracted ({@code extended} or {@code upstream})
  * @param serviceConnection the connection config sent with a new API service (current upstream form,
  *                          defaults filled), or null when {@code storeServiceConnection} is false
@@ -30,5 +31,6 @@ public record IngestSettings(
         ObjectNode serviceConnection,
         String ingestionPipelineFqn,
         String pipelineRunId,
+        boolean enableStreamableLogs,
         SchemaFieldsMode schemaFields) {
 }

@@ -83,7 +83,7 @@ public final class PayloadReader {
         throwIfProblems(f);
         return new IngestSettings(part.serviceName(), part.spec(), docUrl, collectionFilter, endpointFilter, markDeleted,
                 markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection, pipelineFqn,
-                runId, schemaFields);
+                runId, f.bool(payload, "", "enableStreamableLogs", false), schemaFields);
     }
 
     /** {@code extended} (default) or {@code upstream}. */

@@ -28,7 +28,9 @@ public final class BotCalls implements AutoCloseable {
 
     public static BotCalls open(URI server, Secret jwt, Reach reach, Clock clock, Duration budget) {
         OpenMetadataApi api = OpenMetadataClients.create(new SinkTarget.OpenMetadata(server, jwt), budget, reach);
-        return new BotCalls(api, new ServerCalls(server.toString(), RetryPolicy.DEFAULT, RunBudget.of(clock, budget)));
+        // no grace after the budget: whoever waits on these calls (the server's client, a probe of 5 s) waits no longer
+        return new BotCalls(api, new ServerCalls(server.toString(), RetryPolicy.DEFAULT,
+                new RunBudget(clock, clock.instant().plus(budget), Duration.ZERO)));
     }
 
     public ServerVersion version() {

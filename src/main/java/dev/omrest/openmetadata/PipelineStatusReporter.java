@@ -20,6 +20,8 @@ public final class PipelineStatusReporter implements RunStatus {
     private static final String STOPPED = IngestReport.STOPPED;
     private final OpenMetadataApi api;
     private final ServerCalls calls;
+    /** One attempt each: a status that cannot be read now is read at the next look, and must not hold the run up. */
+    private final ServerCalls checks;
     private final String pipelineFqn;
     private final String runId;
     private final boolean givenRunId;
@@ -27,9 +29,11 @@ public final class PipelineStatusReporter implements RunStatus {
     private String startProblem;
 
     /** @param runId the run's id as the trigger chose it, or null for a fresh one */
-    public PipelineStatusReporter(OpenMetadataApi api, ServerCalls calls, String pipelineFqn, String runId) {
+    public PipelineStatusReporter(OpenMetadataApi api, ServerCalls calls, ServerCalls checks, String pipelineFqn,
+                                  String runId) {
         this.api = api;
         this.calls = calls;
+        this.checks = checks;
         this.pipelineFqn = pipelineFqn;
         this.givenRunId = runId != null;
         this.runId = runId != null ? runId : UUID.randomUUID().toString();
@@ -51,7 +55,7 @@ public final class PipelineStatusReporter implements RunStatus {
 
     @Override
     public boolean stopRequested() {
-        ServerCalls.Answer answer = calls.call(() -> api.pipelineStatus(pipelineFqn, runId));
+        ServerCalls.Answer answer = checks.call(() -> api.pipelineStatus(pipelineFqn, runId));
         // a run the server does not know yet is a 204 without a body
         return answer.ok() && answer.body() != null && STOPPED.equals(answer.body().path("pipelineState").asText());
     }
@@ -69,15 +73,11 @@ public final class PipelineStatusReporter implements RunStatus {
     }
 
     /**
-     * On a 2.0 server, the run's lines go to its log storage under the run's id, as upstream's streamable logger sends
-     * them, so the UI's log viewer has them whatever the orchestrator answers. Older servers have no such storage.
+     * The run's lines go to the server's log storage under the run's id, as upstream's streamable logger sends them
+     * (2.0 servers whose log storage keeps them, S3), so the UI's log viewer shows them without asking the orchestrator.
      */
     @Override
     public void shareLog(List<String> lines) {
-        ServerCalls.Answer version = calls.call(api::version);
-        if (!version.ok() || !ServerVersion.parse(version.body().path("version").asText(null)).hasPipelineLogs()) {
-            return;
-        }
         PipelineLogs logs = new PipelineLogs(String.join("\n", lines) + "\n", System.currentTimeMillis(),
                 "omrest-ingest", false, lines.size());
         if (calls.call(() -> api.pushLogs(pipelineFqn, runId, logs)).ok()) {

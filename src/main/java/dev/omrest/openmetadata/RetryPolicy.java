@@ -11,6 +11,8 @@ import java.time.Duration;
 public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Duration maxDuration) {
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(90));
+    /** One attempt: for a question asked again soon anyway. */
+    public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     public RetryPolicy {
         if (maxRetries < 0) {

@@ -110,8 +110,9 @@ public final class ServerCalls {
         Instant retriesEnd = budget.clock().instant().plus(policy.maxDuration());
         for (int attempt = 0; ; attempt++) {
             if (budget.expired()) {
-                return attempt == 0 ? Answer.notSent("the run's deadline passed before the call to OpenMetadata at " + server
-                        + " was sent") : Answer.unanswered("the run's deadline passed before OpenMetadata at " + server + " answered");
+                String why = budget.stop().requested() ? "the run was stopped" : "the run's deadline passed";
+                return attempt == 0 ? Answer.notSent(why + " before the call to OpenMetadata at " + server + " was sent")
+                        : Answer.unanswered(why + " before OpenMetadata at " + server + " answered");
             }
             RetryableAnswer outcome = attempt(call, body, mustRead);
             if (!outcome.retryable() || attempt >= policy.maxRetries()) {

@@ -26,11 +26,6 @@ public record ServerVersion(String version, int major, int minor, int patch) {
         return major >= 2;
     }
 
-    /** {@code POST /v1/services/ingestionPipelines/logs/{fqn}/{runId}}, the runs' own log storage, in 2.0. */
-    public boolean hasPipelineLogs() {
-        return major >= 2;
-    }
-
     private static int number(String[] parts, int index) {
         try {
             return index < parts.length ? Integer.parseInt(parts[index]) : 0;

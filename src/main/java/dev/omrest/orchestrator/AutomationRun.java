@@ -10,7 +10,6 @@ import dev.omrest.report.RunLog;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,50 +35,54 @@ public final class AutomationRun {
         this.tester = tester;
     }
 
-    /** Ends the Workflow {@code Failed} with one failed step saying why; best effort, as upstream's last resort is. */
-    private static void failed(BotCalls calls, String id, String message, String why) {
-        TestConnectionResult failed = new TestConnectionResult(System.currentTimeMillis(), TestConnectionResult.FAILED,
-                List.of(TestConnectionResult.Step.failed("CheckURL", message, why)));
-        try {
-            calls.patchWorkflow(id, List.of(JsonPatchOperation.set("response", failed),
-                    JsonPatchOperation.set("status", "Failed")));
-        } catch (RuntimeException e) {
-            LOG.error("Test connection workflow " + id + " could not be marked failed", RunLog.redacted(e, false));
+    public void run(String workflowName) {
+        JsonNode workflow;
+        try (BotCalls calls = bot.get()) {
+            workflow = calls.workflow(workflowName).orElse(null);
         }
+        if (workflow == null) {
+            LOG.warnf("Test connection workflow %s is gone before it ran", workflowName);
+            return;
+        }
+        String id = workflow.path("id").asText();
+        JsonNode request = workflow.path("request");
+        ObjectNode payload = Reply.JSON.createObjectNode();
+        ObjectNode source = payload.putObject("source");
+        if (request.path("serviceName").isTextual()) {
+            source.put("serviceName", request.path("serviceName").asText());
+        }
+        source.putObject("serviceConnection").set("config", request.path("connection").path("config"));
+        TestConnectionResult result;
+        try {
+            // a step's patch that fails is one the UI misses; the test goes on, and the last patch says how it ended
+            result = tester.test(payload, step -> patch(id, step, "Running"));
+        } catch (InvalidPayloadException e) {
+            patch(id, failed("The connection cannot be tested", String.join("; ", e.problems())), "Failed");
+            return;
+        } catch (RuntimeException e) {
+            // the Workflow must end, or the UI polls it for two minutes and says it is still running
+            LOG.error("Test connection workflow " + workflowName + " failed unexpectedly", RunLog.redacted(e, false));
+            patch(id, failed("The test connection failed unexpectedly", RunLog.unexpectedMessage(e)), "Failed");
+            return;
+        }
+        patch(id, result, "Successful");
     }
 
-    public void run(String workflowName) {
+    private static TestConnectionResult failed(String message, String why) {
+        return new TestConnectionResult(System.currentTimeMillis(), TestConnectionResult.FAILED,
+                List.of(TestConnectionResult.Step.failed("CheckURL", message, why)));
+    }
+
+    /**
+     * Upstream's patch: {@code /response} and {@code /status}. Each with calls of its own, so a test that took its whole
+     * time still gets its last patch; best effort, a patch that fails is logged.
+     */
+    private void patch(String id, TestConnectionResult response, String status) {
         try (BotCalls calls = bot.get()) {
-            JsonNode workflow = calls.workflow(workflowName).orElse(null);
-            if (workflow == null) {
-                LOG.warnf("Test connection workflow %s is gone before it ran", workflowName);
-                return;
-            }
-            String id = workflow.path("id").asText();
-            JsonNode request = workflow.path("request");
-            ObjectNode payload = Reply.JSON.createObjectNode();
-            ObjectNode source = payload.putObject("source");
-            if (request.path("serviceName").isTextual()) {
-                source.put("serviceName", request.path("serviceName").asText());
-            }
-            source.putObject("serviceConnection").set("config", request.path("connection").path("config"));
-            Function<TestConnectionResult, List<JsonPatchOperation>> patch = result -> List.of(
-                    JsonPatchOperation.set("response", result),
-                    JsonPatchOperation.set("status", "Running"));
-            TestConnectionResult result;
-            try {
-                result = tester.test(payload, step -> calls.patchWorkflow(id, patch.apply(step)));
-            } catch (InvalidPayloadException e) {
-                failed(calls, id, "The connection cannot be tested", String.join("; ", e.problems()));
-                return;
-            } catch (RuntimeException e) {
-                // the Workflow must end, or the UI polls it for two minutes and says it is still running
-                LOG.error("Test connection workflow " + workflowName + " failed unexpectedly", RunLog.redacted(e, false));
-                failed(calls, id, "The test connection failed unexpectedly", RunLog.unexpectedMessage(e));
-                return;
-            }
-            calls.patchWorkflow(id, List.of(JsonPatchOperation.set("response", result),
-                    JsonPatchOperation.set("status", "Successful")));
+            calls.patchWorkflow(id, List.of(JsonPatchOperation.set("response", response),
+                    JsonPatchOperation.set("status", status)));
+        } catch (RuntimeException e) {
+            LOG.error("Test connection workflow " + id + " could not be patched " + status, RunLog.redacted(e, false));
         }
     }
 }

@@ -92,6 +92,7 @@ public final class PipelineReference {
                 .putObject("securityConfig").put("jwtToken", jwt.reveal());
         config.put("ingestionPipelineFQN", pipelineFqn);
         config.put("pipelineRunId", runId);
+        config.put("enableStreamableLogs", pipeline.path("enableStreamableLogs").asBoolean(false));
         return config;
     }
 

@@ -129,10 +129,12 @@ public final class IngestPipeline {
             try (RunLog.Scope scope = RunLog.scope(settings.ingestionPipelineFqn(), status.runId());
                  RunTranscript transcript = RunTranscript.start()) {
                 IngestReport report;
-                try (KillWatch watch = KillWatch.start(status, stop, killCheck)) {
+                try (KillWatch watch = status.runId() == null ? KillWatch.NONE : KillWatch.start(status, stop, killCheck)) {
                     report = RunLog.log(status.finished(ingest(settings, sink, status, origin, budget, durations, start)));
                 }
-                status.shareLog(transcript.lines());
+                if (settings.enableStreamableLogs()) {
+                    status.shareLog(transcript.lines());
+                }
                 return report;
             }
         }
@@ -227,6 +229,14 @@ public final class IngestPipeline {
                     stopped ? IngestReport.STOPPED : errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS,
                     warnings, errors, null, durations, start);
         } catch (SpecFetchException | SpecParseException | OpenMetadataException e) {
+            if (budget.stop().requested()) {
+                // killed before its writes (the catalogue read was cut): a stopped run, not a failed one
+                durations.put("total", start.millis());
+                return new IngestReport(settings.serviceName(), IngestReport.STOPPED, origin, sink.target(), null, null,
+                        null, List.copyOf(warnings), List.of(new Notice(settings.serviceName(), "Stopped: "
+                        + budget.stop().reason() + " before it wrote anything; nothing was marked deleted")), durations,
+                        sink.requests(), sink.retries(), null, null, null);
+            }
             return failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())), warnings, durations, start);
         } catch (RuntimeException e) {
             RunLog.unexpected(settings.serviceName(), e);

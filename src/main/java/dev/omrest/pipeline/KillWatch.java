@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class KillWatch implements AutoCloseable {
     static final String REASON = "the run was killed from OpenMetadata";
+    /** For a run not recorded on a pipeline: nothing can kill it, nothing to watch. */
+    static final KillWatch NONE = new KillWatch(null);
 
     private final ScheduledExecutorService timer;
 
@@ -42,6 +44,8 @@ final class KillWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.omrest.report;
 
+import org.jboss.logmanager.ExtLogRecord;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +40,17 @@ public final class RunTranscript extends Handler implements AutoCloseable {
         }
         String logger = record.getLoggerName() == null ? "" : record.getLoggerName();
         String line = Instant.ofEpochMilli(record.getMillis()) + " " + record.getLevel() + " "
-                + logger.substring(logger.lastIndexOf('.') + 1) + " - " + formatter.formatMessage(record);
+                + logger.substring(logger.lastIndexOf('.') + 1) + " - " + message(record);
         synchronized (lines) {
             if (lines.size() < MAX_LINES) {
                 lines.add(line);
             }
         }
+    }
+
+    /** JBoss Logging's records format their own parameters ({@code %s} as well as {@code {0}}). */
+    private String message(LogRecord record) {
+        return record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : formatter.formatMessage(record);
     }
 
     public List<String> lines() {

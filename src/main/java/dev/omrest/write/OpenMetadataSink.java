@@ -14,6 +14,7 @@ import dev.omrest.openmetadata.OpenMetadataClients;
 import dev.omrest.openmetadata.OpenMetadataException;
 import dev.omrest.openmetadata.PipelineStatusReporter;
 import dev.omrest.openmetadata.RunStatus;
+import dev.omrest.openmetadata.RetryPolicy;
 import dev.omrest.openmetadata.ServerCalls;
 import dev.omrest.openmetadata.ServerVersion;
 import dev.omrest.openmetadata.WriteCalls;
@@ -70,7 +71,8 @@ public final class OpenMetadataSink implements Sink {
 
     @Override
     public String target() {
-        return server + " (OpenMetadata " + version().version() + ")";
+        // before the catalogue was read (a run stopped first) the server's release is not known
+        return version == null ? server : server + " (OpenMetadata " + version.version() + ")";
     }
 
     @Override
@@ -140,7 +142,8 @@ public final class OpenMetadataSink implements Sink {
     public RunStatus runStatus(String ingestionPipelineFqn, String pipelineRunId) {
         return ingestionPipelineFqn == null ? RunStatus.NONE
                 : new PipelineStatusReporter(api, new ServerCalls(server, settings.retry(), budget.afterwards(STATUS_GRACE)),
-                        ingestionPipelineFqn, pipelineRunId);
+                        new ServerCalls(server, RetryPolicy.NONE, budget.afterwards(STATUS_GRACE)), ingestionPipelineFqn,
+                        pipelineRunId);
     }
 
     private ServerVersion version() {

@@ -231,6 +231,23 @@ class PayloadTrustTest {
         assertEquals("http://attacker.example:9000", ((SpecLocation.S3) reader(deployment()).ingestSettings(Specs.readJson(s3)).spec()).endpoint().toString());
     }
 
+    /** A connection OpenMetadata's users wrote is not read from S3 with the function's role: only with its own keys. */
+    @Test
+    void connectionsFromOpenMetadataBringTheirOwnS3Keys() {
+        String s3 = payload("http://h/s.json").replace("\"openAPISchemaURL\": \"http://h/s.json\"",
+                "\"openAPISchemaS3URL\": \"https://bucket.s3.eu-west-1.amazonaws.com/spec.yaml\"");
+        assertEquals(List.of(CONNECTION + ".openAPISchemaConnection.awsCredentials must set awsAccessKeyId and "
+                + "awsSecretAccessKey: a connection from OpenMetadata does not get this function's own role to read S3 with"),
+                problems(caller().withoutRoleForS3(), Specs.readJson(s3)));
+        // the same spec with keys of its own, and the role for the deployment's and callers' payloads, as before
+        String keyed = s3.replace("spec.yaml\"", "spec.yaml\", \"awsCredentials\": {\"awsAccessKeyId\": \"AKIAEXAMPLE\", "
+                + "\"awsSecretAccessKey\": \"example-secret\"}");
+        assertEquals("AKIAEXAMPLE", ((SpecLocation.S3) reader(caller().withoutRoleForS3()).ingestSettings(Specs.readJson(keyed))
+                .spec()).accessKeyId());
+        assertEquals(null, ((SpecLocation.S3) reader(caller()).ingestSettings(Specs.readJson(s3)).spec()).accessKeyId());
+        assertEquals(null, ((SpecLocation.S3) reader(deployment()).ingestSettings(Specs.readJson(s3)).spec()).accessKeyId());
+    }
+
     @Test
     void urlTextIsShownWithoutUserInfoWhereverItStands() {
         assertEquals("host/x", Redact.text("http:u:hunter2@host/x"));

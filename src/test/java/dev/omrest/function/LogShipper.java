@@ -43,7 +43,7 @@ final class LogShipper extends Handler implements AutoCloseable {
         line.put("timestamp", record.getInstant().toString());
         line.put("level", record.getLevel().getName());
         line.put("loggerName", record.getLoggerName());
-        line.put("message", formatter.formatMessage(record));
+        line.put("message", record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : formatter.formatMessage(record));
         if (record instanceof ExtLogRecord ext) {
             ObjectNode mdc = line.putObject("mdc");
             for (Map.Entry<String, String> field : ext.getMdcCopy().entrySet()) {

@@ -51,7 +51,7 @@ class RunInputsTest {
 
         IngestSettings build() {
             return new IngestSettings(service, spec, docUrl, collections, endpoints, markCollections, markEndpoints, share,
-                    mass, false, sink, connection, pipeline, null, fields);
+                    mass, false, sink, connection, pipeline, null, false, fields);
         }
     }
 

@@ -83,7 +83,7 @@ public final class PipelineServiceResources {
         ((Role) stack.function(Sizing.INGEST).getRole()).addToPrincipalPolicy(PolicyStatement.Builder.create().sid("ReadBotJwt")
                 .actions(List.of("secretsmanager:GetSecretValue")).resources(botJwtArns).build());
 
-        environment(settings, ingest, ingestLogs).forEach(function::addEnvironment);
+        environment(settings, ingest, ingestLogs, stack.pipelineServiceFunctionName()).forEach(function::addEnvironment);
         Function ingestFunction = stack.function(Sizing.INGEST);
         ingestFunction.addEnvironment(PREFIX + "OPENMETADATA_URL", settings.openMetadataUrl());
         ingestFunction.addEnvironment(PREFIX + "BOT_JWT_SECRET", settings.botJwtSecret());
@@ -133,7 +133,8 @@ public final class PipelineServiceResources {
     }
 
     /** The {@code OMREST_PIPELINE_SERVICE_*} settings of docs/pipeline-service.md, beside QUARKUS_FUNQY_EXPORT. */
-    private Map<String, String> environment(PipelineServiceSettings settings, Alias ingest, LogGroup ingestLogs) {
+    private Map<String, String> environment(PipelineServiceSettings settings, Alias ingest, LogGroup ingestLogs,
+                                            String functionName) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(PREFIX + "OPENMETADATA_URL", settings.openMetadataUrl());
         environment.put(PREFIX + "BOT_JWT_SECRET", settings.botJwtSecret());
@@ -142,6 +143,8 @@ public final class PipelineServiceResources {
         environment.put(PREFIX + "SCHEDULER_ROLE_ARN", schedulerRole.getRoleArn());
         environment.put(PREFIX + "INGEST_FUNCTION_ARN", ingest.getFunctionArn());
         environment.put(PREFIX + "INGEST_LOG_GROUP", ingestLogs.getLogGroupName());
+        // run_automation runs on the alias the URL serves (its SnapStart snapshot, its version), not on $LATEST
+        environment.put(PREFIX + "SELF_FUNCTION", functionName + ":" + ConnectorStack.ALIAS);
         if (!settings.egressIps().isEmpty()) {
             environment.put(PREFIX + "EGRESS_IP", String.join(",", settings.egressIps()));
         }

@@ -103,6 +103,7 @@ class JvmStackTest {
                             logicalId(stack.pipelineService().orElseThrow().schedulerRole()), "Arn")),
                     "OMREST_PIPELINE_SERVICE_INGEST_FUNCTION_ARN", ref(stack.alias(Sizing.INGEST)),
                     "OMREST_PIPELINE_SERVICE_INGEST_LOG_GROUP", ref(stack.logGroup(Sizing.INGEST)),
+                    "OMREST_PIPELINE_SERVICE_SELF_FUNCTION", stack.pipelineServiceFunctionName() + ":live",
                     "OMREST_PIPELINE_SERVICE_EGRESS_IP", "203.0.113.7,2001:db8::7");
         };
     }
