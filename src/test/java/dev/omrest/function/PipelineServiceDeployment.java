@@ -57,15 +57,23 @@ public final class PipelineServiceDeployment implements QuarkusTestResourceLifec
 
     private OpenMetadataEmulator.Mode mode;
 
-    /** Profiles per server mode. */
+    /**
+     * Profiles per server mode. The export is the profile's, as the other functions' profiles have it: set by a test
+     * resource, a packaged function's later launches (integration tests without a profile) kept it.
+     */
     public static class V16 implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "pipelineService");
+        }
+
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(PipelineServiceDeployment.class, Map.of("mode", "V1_6")));
         }
     }
 
-    public static class V20 implements QuarkusTestProfile {
+    public static class V20 extends V16 {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(PipelineServiceDeployment.class, Map.of("mode", "V2_0")));
@@ -81,7 +89,6 @@ public final class PipelineServiceDeployment implements QuarkusTestResourceLifec
     public Map<String, String> start() {
         Optional<MotoServer> moto = MotoServer.start();
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.funqy.export", "pipelineService");
         config.put("omrest.run.kill-check", "PT0.2S");
         if (moto.isEmpty()) {
             return config;     // the tests assume moto and are skipped
