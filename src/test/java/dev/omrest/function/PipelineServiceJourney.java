@@ -9,6 +9,7 @@ import dev.omrest.emulator.RecordedRequest;
 import dev.omrest.support.LambdaStandIn;
 import dev.omrest.support.Specs;
 import io.quarkus.arc.Arc;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -103,7 +104,16 @@ abstract class PipelineServiceJourney {
         if (invocation.function().equals(INGEST)) {
             reports.add(Specs.JSON.valueToTree(Arc.container().instance(IngestFunction.class).get().ingest(event)));
         } else if (invocation.function().equals(SELF)) {
-            Arc.container().instance(PipelineServiceFunction.class).get().pipelineService(event);
+            // the function itself, as Lambda runs it: the mock event server, once the invocation that queued this ended
+            try {
+                HttpResponse<String> done = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                                + ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class) + "/"))
+                        .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(invocation.payload()))
+                        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, done.statusCode(), done.body());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -125,32 +135,8 @@ abstract class PipelineServiceJourney {
         // 2. the API service
         JsonNode service = json(ok(201, ui("POST", "/v1/services/apiServices", serviceBody(v16))));
 
-        // 3. test connection: the Workflow is answered at once, tested in the function's own invocation, patched per step
-        JsonNode workflow = json(ok(201, ui("POST", "/v1/automations/workflows", """
-                {"name": "test-connection-Rest-Xy12Ab34", "workflowType": "TEST_CONNECTION",
-                 "request": {"connection": {"config": %s}, "serviceType": "Api", "connectionType": "Rest",
-                             "serviceName": "%s"}}""".formatted(connection(v16), SERVICE))));
-        String workflowId = workflow.path("id").asText();
-        client.clearRequests();
-        ok(200, ui("POST", "/v1/automations/workflows/trigger/" + workflowId, null));
-        // a 2.0 client fetches a CSRF token before its first POST and sends it with the session cookie (ignored here)
-        assertEquals(v16 ? List.of("POST /api/v1/openmetadata/run_automation 200")
-                        : List.of("GET /api/v1/openmetadata/csrf-token 200", "POST /api/v1/openmetadata/run_automation 200"),
-                client.requests().stream().map(r -> r.line() + " " + r.status()).toList());
-        assertEquals(!v16, client.requests().get(client.requests().size() - 1).headers().containsKey("X-CSRFToken"));
-        await(() -> om.workflow("test-connection-Rest-Xy12Ab34").orElseThrow().path("status").asText().equals("Successful"));
-        JsonNode tested = json(ok(200, ui("GET", "/v1/automations/workflows/" + workflowId, null)));
-        assertEquals("Successful", tested.path("response").path("status").asText());
-        assertEquals(List.of("CheckURL", "CheckSchema"), names(tested.path("response").path("steps")));
-        assertTrue(tested.path("response").path("steps").path(1).path("passed").asBoolean());
-        assertEquals(List.of(new LambdaStandIn.Invocation(SELF, "Event",
-                        "{\"runAutomation\":{\"workflow\":\"test-connection-Rest-Xy12Ab34\"}}")),
-                servers.lambda().invocations());
-        // upstream's runner: one patch per step (Running), then the end (Successful)
-        assertEquals(3, om.requests().stream().filter(r -> r.method().equals("PATCH")
-                && r.path().equals("/api/v1/automations/workflows/" + workflowId)).count());
-        ok(200, ui("DELETE", "/v1/automations/workflows/" + workflowId + "?hardDelete=true", null));
-        servers.lambda().clear();
+        // 3. test connection
+        testConnection(v16);
 
         // 4. add a metadata ingestion, hourly, and schedule and deploy it
         JsonNode pipeline = json(ok(201, ui("POST", "/v1/services/ingestionPipelines", pipelineBody(service))));
@@ -309,6 +295,45 @@ abstract class PipelineServiceJourney {
         assertEquals("ingestion pipeline s.p does not exist in OpenMetadata (deleted?): delete its schedule or deploy it "
                 + "again", gone.path("errors").path(0).path("message").asText());
         assertTrue(om.requests().stream().map(RecordedRequest::path).noneMatch(p -> p.contains("apiCollections")));
+    }
+
+    /**
+     * Test Connection as the UI runs it: the server creates a Workflow and posts it to run_automation, which answers at
+     * once; the function's own asynchronous invocation (through the Lambda stand-in, the function as Lambda runs it)
+     * re-reads it and patches it per step until it ends.
+     */
+    @Test
+    void testConnectionFromTheUi() throws Exception {
+        testConnection(om.mode() == OpenMetadataEmulator.Mode.V1_6);
+    }
+
+    private void testConnection(boolean v16) throws Exception {
+        JsonNode workflow = json(ok(201, ui("POST", "/v1/automations/workflows", """
+                {"name": "test-connection-Rest-Xy12Ab34", "workflowType": "TEST_CONNECTION",
+                 "request": {"connection": {"config": %s}, "serviceType": "Api", "connectionType": "Rest",
+                             "serviceName": "%s"}}""".formatted(connection(v16), SERVICE))));
+        String workflowId = workflow.path("id").asText();
+        client.clearRequests();
+        ok(200, ui("POST", "/v1/automations/workflows/trigger/" + workflowId, null));
+        // a 2.0 client fetches a CSRF token before its first POST and sends it with the session cookie (ignored here);
+        // its path probes, when this is its first call, are the status step's business
+        assertEquals(v16 ? List.of("POST /api/v1/openmetadata/run_automation 200")
+                        : List.of("GET /api/v1/openmetadata/csrf-token 200", "POST /api/v1/openmetadata/run_automation 200"),
+                client.requests().stream().map(r -> r.line() + " " + r.status()).filter(l -> !l.contains("health-auth")).toList());
+        assertEquals(!v16, client.requests().get(client.requests().size() - 1).headers().containsKey("X-CSRFToken"));
+        await(() -> om.workflow("test-connection-Rest-Xy12Ab34").orElseThrow().path("status").asText().equals("Successful"));
+        JsonNode tested = json(ok(200, ui("GET", "/v1/automations/workflows/" + workflowId, null)));
+        assertEquals("Successful", tested.path("response").path("status").asText());
+        assertEquals(List.of("CheckURL", "CheckSchema"), names(tested.path("response").path("steps")));
+        assertTrue(tested.path("response").path("steps").path(1).path("passed").asBoolean());
+        assertEquals(List.of(new LambdaStandIn.Invocation(SELF, "Event",
+                        "{\"runAutomation\":{\"workflow\":\"test-connection-Rest-Xy12Ab34\"}}")),
+                servers.lambda().invocations());
+        // upstream's runner: one patch per step (Running), then the end (Successful)
+        assertEquals(3, om.requests().stream().filter(r -> r.method().equals("PATCH")
+                && r.path().equals("/api/v1/automations/workflows/" + workflowId)).count());
+        ok(200, ui("DELETE", "/v1/automations/workflows/" + workflowId + "?hardDelete=true", null));
+        servers.lambda().clear();
     }
 
     /**
