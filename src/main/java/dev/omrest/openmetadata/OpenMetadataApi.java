@@ -70,6 +70,12 @@ public interface OpenMetadataApi {
                               @QueryParam("limit") int limit, @QueryParam("after") String after,
                               @QueryParam("include") String include);
 
+    @GET
+    @Path("/apiEndpoints")
+    Response listCollectionEndpoints(@QueryParam("apiCollection") String collectionFqn, @QueryParam("fields") String fields,
+                                     @QueryParam("limit") int limit, @QueryParam("after") String after,
+                                     @QueryParam("include") String include);
+
     @DELETE
     @Path("/apiCollections/{id}")
     Response deleteApiCollection(@PathParam("id") String id, @QueryParam("recursive") boolean recursive,
