@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * (3.1 ms on the measured one, the whole of an unchanged re-run), and one cursor walked page after page keeps one of
  * its workers busy while the others idle. The service's own count of its endpoints then vouches that the collections
  * held them all (another writer may have added a collection meanwhile); when it does not, the endpoints are listed
- * once more by service, as before.
+ * once more by service, as before. Like a listing by service, this is not a snapshot: what changes while it runs may be
+ * seen by the next run only, and so may a collection added meanwhile on a server whose counts are cached (newer
+ * releases with Redis keep a count up to a minute).
  */
 public final class Catalogue {
     static final int LIST_PAGE = 1000;
@@ -75,7 +77,7 @@ public final class Catalogue {
         return total == found.size() ? found : byService.get();
     }
 
-    /** Every endpoint of these collections, in FQN order, as one listing by service gives them. */
+    /** Every endpoint of these collections, in FQN order (nothing depends on the order: digests and plans use sets). */
     private static Map<String, ExistingEntity> byCollection(OpenMetadataApi api, ServerCalls calls, Set<String> collections) {
         ExecutorService listers = Executors.newFixedThreadPool(Math.min(LIST_PARALLELISM, collections.size()), task -> {
             Thread thread = new Thread(task, "catalogue-list");
@@ -114,6 +116,10 @@ public final class Catalogue {
         Map<String, ExistingEntity> entities = new LinkedHashMap<>();
         String after = null;
         do {
+            if (Thread.currentThread().isInterrupted()) {
+                // a sibling listing failed and the read is over: no page more
+                throw new OpenMetadataException(0, what + " stopped: another listing of the same read failed");
+            }
             String cursor = after;
             JsonNode answer = calls.require(what, () -> page.apply(cursor)).body();
             for (JsonNode entity : answer.path("data")) {
