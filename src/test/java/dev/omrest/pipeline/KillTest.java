@@ -14,8 +14,6 @@ import dev.omrest.plan.Plan;
 import dev.omrest.report.IngestReport;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.write.Deleted;
-import dev.omrest.write.FileSink;
-import dev.omrest.write.Sink;
 import dev.omrest.write.Written;
 import org.junit.jupiter.api.Test;
 
@@ -43,15 +41,14 @@ class KillTest {
     enum Waits { READ, WRITE, NOWHERE }
 
     /** A file sink recorded on a pipeline whose status answers {@code killed} on the n-th look. */
-    private final class KillableSink implements Sink {
-        private final FileSink file;
+    private final class KillableSink extends FileBackedSink {
         private final RunBudget budget;
         private final Waits waits;
         private final IntPredicate killedOnLook;
         private final AtomicInteger looks = new AtomicInteger();
 
         KillableSink(Path path, RunBudget budget, Waits waits, IntPredicate killedOnLook) {
-            this.file = new FileSink(path);
+            super(path);
             this.budget = budget;
             this.waits = waits;
             this.killedOnLook = killedOnLook;
@@ -124,30 +121,6 @@ class KillTest {
         @Override
         public boolean keepsSeals() {
             return false;
-        }
-
-        @Override
-        public String target() {
-            return file.target();
-        }
-
-        @Override
-        public String writeMode() {
-            return file.writeMode();
-        }
-
-        @Override
-        public int requests() {
-            return 0;
-        }
-
-        @Override
-        public int retries() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
         }
     }
 

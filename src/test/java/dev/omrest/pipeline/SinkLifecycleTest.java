@@ -11,8 +11,6 @@ import dev.omrest.plan.Plan;
 import dev.omrest.report.IngestReport;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.write.Deleted;
-import dev.omrest.write.FileSink;
-import dev.omrest.write.Sink;
 import dev.omrest.write.Written;
 import org.junit.jupiter.api.Test;
 
@@ -35,54 +33,27 @@ class SinkLifecycleTest {
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     /** A file sink that records what the pipeline asks of it. */
-    private final class RecordingSink implements Sink {
-        private final FileSink file;
-
+    private final class RecordingSink extends FileBackedSink {
         RecordingSink(Path path) {
-            this.file = new FileSink(path);
+            super(path);
         }
 
         @Override
         public CurrentState read(String serviceName) {
             events.add("read");
-            return file.read(serviceName);
-        }
-
-        @Override
-        public boolean keepsSeals() {
-            return file.keepsSeals();
+            return super.read(serviceName);
         }
 
         @Override
         public Written write(Plan plan, boolean overrideMetadata) {
             events.add("write");
-            return file.write(plan, overrideMetadata);
+            return super.write(plan, overrideMetadata);
         }
 
         @Override
         public Deleted delete(Plan plan) {
             events.add("delete");
-            return file.delete(plan);
-        }
-
-        @Override
-        public String target() {
-            return file.target();
-        }
-
-        @Override
-        public String writeMode() {
-            return file.writeMode();
-        }
-
-        @Override
-        public int requests() {
-            return 0;
-        }
-
-        @Override
-        public int retries() {
-            return 0;
+            return super.delete(plan);
         }
 
         @Override
