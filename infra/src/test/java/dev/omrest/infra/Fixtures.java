@@ -3,9 +3,13 @@ package dev.omrest.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
+
+import software.constructs.IConstruct;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -117,5 +121,19 @@ final class Fixtures {
 
     static JsonNode asArray(JsonNode node) {
         return node.isArray() ? node : JSON.createArrayNode().add(node);
+    }
+
+    /** The logical id CloudFormation gives a construct (its default child's, for an L2 construct). */
+    static String logicalId(Stack stack, IConstruct construct) {
+        IConstruct resource = construct.getNode().getDefaultChild() != null ? construct.getNode().getDefaultChild() : construct;
+        return stack.getLogicalId((CfnElement) resource);
+    }
+
+    static Map<String, Object> ref(Stack stack, IConstruct construct) {
+        return Map.of("Ref", logicalId(stack, construct));
+    }
+
+    static Map<String, Object> arnOf(Stack stack, IConstruct construct) {
+        return Map.of("Fn::GetAtt", List.of(logicalId(stack, construct), "Arn"));
     }
 }

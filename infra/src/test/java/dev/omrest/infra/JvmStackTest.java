@@ -3,7 +3,6 @@ package dev.omrest.infra;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
@@ -54,12 +53,11 @@ class JvmStackTest {
     }
 
     static String logicalId(IConstruct construct) {
-        IConstruct resource = construct.getNode().getDefaultChild() != null ? construct.getNode().getDefaultChild() : construct;
-        return stack.getLogicalId((CfnElement) resource);
+        return Fixtures.logicalId(stack, construct);
     }
 
     static Map<String, Object> ref(IConstruct construct) {
-        return Map.of("Ref", logicalId(construct));
+        return Fixtures.ref(stack, construct);
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
@@ -39,16 +38,15 @@ class NativeStackTest {
     }
 
     static String id(IConstruct construct) {
-        IConstruct resource = construct.getNode().getDefaultChild() != null ? construct.getNode().getDefaultChild() : construct;
-        return stack.getLogicalId((CfnElement) resource);
+        return Fixtures.logicalId(stack, construct);
     }
 
     static Map<String, Object> ref(IConstruct construct) {
-        return Map.of("Ref", id(construct));
+        return Fixtures.ref(stack, construct);
     }
 
     static Map<String, Object> arnOf(IConstruct construct) {
-        return Map.of("Fn::GetAtt", List.of(id(construct), "Arn"));
+        return Fixtures.arnOf(stack, construct);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.omrest.infra;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -45,16 +44,15 @@ class PipelineServiceStackTest {
     }
 
     static String id(IConstruct construct) {
-        IConstruct resource = construct.getNode().getDefaultChild() != null ? construct.getNode().getDefaultChild() : construct;
-        return stack.getLogicalId((CfnElement) resource);
+        return Fixtures.logicalId(stack, construct);
     }
 
     static Map<String, Object> ref(IConstruct construct) {
-        return Map.of("Ref", id(construct));
+        return Fixtures.ref(stack, construct);
     }
 
     static Map<String, Object> arnOf(IConstruct construct) {
-        return Map.of("Fn::GetAtt", List.of(id(construct), "Arn"));
+        return Fixtures.arnOf(stack, construct);
     }
 
     static Map<String, Object> join(Object... parts) {
