@@ -9,7 +9,8 @@
 # Environment: OM_URL (default http://127.0.0.1:8585/api), OM_TOKEN (default ci-token),
 # FUNCTION_DIR (the function's working directory, default: the bootstrap's directory or the current one),
 # AWS_SMOKE=1 to add one ingest (spec in S3, JWT from Secrets Manager) and one testConnection (JWT from
-# SSM) against moto on loopback (needs `pip install 'moto[server]'`): the AWS SDK paths of the binary.
+# SSM) against moto on loopback (needs `pip install 'moto[server]'`): the AWS SDK paths of the binary; and
+# pipelineService's health-auth and deploy (Basic auth from Secrets Manager, the schedule in EventBridge Scheduler).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -46,17 +47,23 @@ with open(f"{work}/http-event.json", "w") as f:
     json.dump(http_event, f)
 PY
 
-invoke() {  # invoke <export> <event file> <output file>
+invoke() {  # invoke <export> <event file> <output file> [NAME=VALUE ...]
   echo "== $1" >&2
+  local export="$1" event="$2" output="$3"
+  shift 3
+  local extra=()
+  for setting in "$@"; do extra+=(--env "$setting"); done
   python3 "$here/mock_lambda_runtime.py" --cwd "$function_dir" --timeout "${INVOKE_TIMEOUT:-180}" \
-    --env "QUARKUS_FUNQY_EXPORT=$1" --env "DISABLE_SIGNAL_HANDLERS=true" \
-    --event "$2" --output "$3" -- "${cmd[@]}"
+    --env "QUARKUS_FUNQY_EXPORT=$export" --env "DISABLE_SIGNAL_HANDLERS=true" "${extra[@]}" \
+    --event "$event" --output "$output" -- "${cmd[@]}"
 }
 cmd=("$@")
 
 invoke ingest "$work/payload.json" "$work/ingest.json"
 invoke testConnection "$work/payload.json" "$work/test-connection.json"
-invoke testConnectionHttp "$work/http-event.json" "$work/test-connection-http.json"
+# an HTTP caller's payload reads only the files of a directory the deployment names
+invoke testConnectionHttp "$work/http-event.json" "$work/test-connection-http.json" \
+  "OMREST_HTTP_FILE_DIRECTORY=$repo/examples/specs"
 
 if [ "${AWS_SMOKE:-0}" = "1" ]; then
   moto_port="${MOTO_PORT:-5055}"
@@ -93,6 +100,48 @@ json.dump(payload, open(f"{work}/aws-test-payload.json", "w"))
 PY
   invoke ingest "$work/aws-payload.json" "$work/aws-ingest.json"
   invoke testConnection "$work/aws-test-payload.json" "$work/aws-test-connection.json"
+
+  # pipelineService: its credentials and the bot JWT in Secrets Manager, a schedule group; health-auth and a deploy
+  python3 - "$work" "$om_url" "$om_token" "$moto_port" <<'PY'
+import base64, json, sys
+import boto3
+work, om_url, token, port = sys.argv[1:]
+endpoint = f"http://127.0.0.1:{port}"
+secrets = boto3.client("secretsmanager", endpoint_url=endpoint, region_name="us-east-1")
+secrets.create_secret(Name="smoke/pipeline-service", SecretString=json.dumps({"username": "openmetadata", "password": "smokepass"}))
+secrets.create_secret(Name="smoke/bot-jwt", SecretString=token)
+boto3.client("scheduler", endpoint_url=endpoint, region_name="us-east-1").create_schedule_group(Name="smoke-pipelines")
+auth = "Basic " + base64.b64encode(b"openmetadata:smokepass").decode()
+def event(method, path, body=None):
+    return {"version": "2.0", "routeKey": "$default", "rawPath": path, "rawQueryString": "",
+            "headers": {"content-type": "application/json", "authorization": auth},
+            "requestContext": {"accountId": "123456789012", "apiId": "abc", "domainName": "abc.lambda-url.us-east-1.on.aws",
+                               "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1",
+                                        "userAgent": "smoke"},
+                               "requestId": "smoke", "routeKey": "$default", "stage": "$default",
+                               "time": "25/Nov/2026:00:00:00 +0000", "timeEpoch": 1795564800000},
+            "body": None if body is None else json.dumps(body), "isBase64Encoded": False}
+json.dump(event("GET", "/api/v1/openmetadata/health-auth"), open(f"{work}/ps-health.json", "w"))
+json.dump(event("POST", "/api/v1/openmetadata/deploy", {
+    "name": "petstore_metadata_smoke", "fullyQualifiedName": "petstore.petstore_metadata_smoke", "pipelineType": "metadata",
+    "service": {"type": "apiService", "name": "petstore"}, "enabled": True,
+    "airflowConfig": {"scheduleInterval": "0 3 * * *", "startDate": "2026-11-24T00:00:00.000000Z"},
+    "openMetadataServerConnection": {"hostPort": om_url}}), open(f"{work}/ps-deploy.json", "w"))
+PY
+  ps_env=("OMREST_PIPELINE_SERVICE_OPENMETADATA_URL=$om_url" "OMREST_PIPELINE_SERVICE_BOT_JWT_SECRET=smoke/bot-jwt"
+    "OMREST_PIPELINE_SERVICE_CREDENTIALS_SECRET=smoke/pipeline-service" "OMREST_PIPELINE_SERVICE_SCHEDULE_GROUP=smoke-pipelines"
+    "OMREST_PIPELINE_SERVICE_SCHEDULER_ROLE_ARN=arn:aws:iam::123456789012:role/smoke-scheduler"
+    "OMREST_PIPELINE_SERVICE_INGEST_FUNCTION_ARN=arn:aws:lambda:us-east-1:123456789012:function:smoke-ingest:live"
+    "OMREST_PIPELINE_SERVICE_INGEST_LOG_GROUP=/aws/lambda/smoke-ingest")
+  invoke pipelineService "$work/ps-health.json" "$work/ps-health-answer.json" "${ps_env[@]}"
+  invoke pipelineService "$work/ps-deploy.json" "$work/ps-deploy-answer.json" "${ps_env[@]}"
+  python3 - "$moto_port" > "$work/ps-schedule.json" <<'PY'
+import json, sys
+import boto3
+schedule = boto3.client("scheduler", endpoint_url=f"http://127.0.0.1:{sys.argv[1]}", region_name="us-east-1").get_schedule(
+    GroupName="smoke-pipelines", Name="petstore_metadata_smoke")
+print(json.dumps({"expression": schedule["ScheduleExpression"], "state": schedule["State"], "input": schedule["Target"]["Input"]}))
+PY
 fi
 
 python3 - "$work" <<'PY'
@@ -133,9 +182,25 @@ if os.path.exists(f"{work}/aws-ingest.json"):
     if result.get("status") != "Successful":
         failures.append(f"testConnection from S3 with an SSM JWT: {result}")
 
+if os.path.exists(f"{work}/ps-health-answer.json"):
+    health = json.load(open(f"{work}/ps-health-answer.json"))
+    print("pipelineService health-auth:", json.dumps(health))
+    if health.get("statusCode") != 200 or json.loads(health.get("body") or "{}").get("status") != "healthy":
+        failures.append(f"pipelineService health-auth: {health}")
+    deploy = json.load(open(f"{work}/ps-deploy-answer.json"))
+    print("pipelineService deploy:", json.dumps(deploy))
+    if deploy.get("statusCode") != 200:
+        failures.append(f"pipelineService deploy: {deploy}")
+    schedule = json.load(open(f"{work}/ps-schedule.json"))
+    print("its schedule:", json.dumps(schedule))
+    if schedule.get("expression") != "cron(0 3 * * ? *)" or schedule.get("state") != "ENABLED" \
+            or json.loads(schedule.get("input", "{}")).get("ingestionPipelineFQN") != "petstore.petstore_metadata_smoke":
+        failures.append(f"pipelineService schedule: {schedule}")
+
 if failures:
     print("SMOKE FAILED:\n  " + "\n  ".join(failures))
     sys.exit(1)
 print("smoke: ingest, testConnection and testConnectionHttp passed"
-      + (" (and the S3 / Secrets Manager / SSM runs)" if os.path.exists(f"{work}/aws-ingest.json") else ""))
+      + (" (and the S3 / Secrets Manager / SSM runs, and pipelineService's health-auth and deploy)"
+         if os.path.exists(f"{work}/aws-ingest.json") else ""))
 PY
