@@ -20,8 +20,6 @@ public final class PayloadReader {
 
     public static final String SINK_METADATA_REST = "metadata-rest";
     public static final String SINK_FILE = "file";
-    private static final java.util.regex.Pattern UUID_FORM =
-            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Set<String> VERIFY_SSL = Set.of("no-ssl", "ignore", "validate");
     /** The keys of upstream's RestConnection; only these are stored on the API service (its schema allows no others). */
     private static final Set<String> UPSTREAM_CONNECTION_KEYS = Set.of("type", "openAPISchemaConnection", "token", "docURL",
@@ -73,7 +71,7 @@ public final class PayloadReader {
             pipelineFqn = f.text(workflow, "workflowConfig", "ingestionPipelineFQN", false);
         }
         String runId = f.text(payload, "", "pipelineRunId", false);
-        if (runId != null && !UUID_FORM.matcher(runId).matches()) {
+        if (runId != null && !RunIds.valid(runId)) {
             f.problem("pipelineRunId must be a UUID, not '" + Redact.text(runId) + "'");
         }
         SinkTarget sink = sink(f, f.object(payload, "", "sink", false), server);

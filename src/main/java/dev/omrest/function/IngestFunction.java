@@ -9,6 +9,7 @@ import dev.omrest.openmetadata.BotCalls;
 import dev.omrest.openmetadata.OpenMetadataException;
 import dev.omrest.openmetadata.PipelineStatus;
 import dev.omrest.openmetadata.RetryPolicy;
+import dev.omrest.orchestrator.OrchestratorSettings;
 import dev.omrest.orchestrator.PipelineReference;
 import dev.omrest.pipeline.IngestPipeline;
 import dev.omrest.report.IngestReport;
@@ -60,8 +61,8 @@ public class IngestFunction {
         } catch (InvalidPayloadException e) {
             return IngestPipeline.notRun(null, e.problems());
         }
-        String server = wiring.server().toString().replaceAll("/$", "");
-        if (!reference.server().replaceAll("/$", "").equals(server)) {
+        String server = OrchestratorSettings.withoutTrailingSlash(wiring.server().toString());
+        if (!OrchestratorSettings.withoutTrailingSlash(reference.server()).equals(server)) {
             return IngestPipeline.notRun(reference.pipelineFqn(), List.of("the reference names OpenMetadata at "
                     + reference.server() + "; this function serves " + server + " only"));
         }

@@ -14,7 +14,11 @@ public record OrchestratorSettings(URI openMetadata, String ingestFunction, Stri
 
     /** The server as a pipeline's {@code openMetadataServerConnection.hostPort} names it: no trailing slash. */
     public String server() {
-        String text = openMetadata.toString();
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        return withoutTrailingSlash(openMetadata.toString());
+    }
+
+    /** A server's address as two sides compare it: {@code https://host/api} and {@code https://host/api/} are one. */
+    public static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -2,6 +2,7 @@ package dev.omrest.orchestrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omrest.config.RunIds;
 import dev.omrest.openmetadata.BotCalls;
 import dev.omrest.openmetadata.PipelineStatus;
 
@@ -18,8 +19,6 @@ import java.util.function.Supplier;
 /** deploy, trigger, enable/disable, kill, delete, queued status and logs of one ingestion pipeline ({@code dag_id}). */
 final class PipelineOperations {
     private static final Set<String> UNFINISHED = Set.of("queued", "running");
-    private static final java.util.regex.Pattern UUID_FORM =
-            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final OrchestratorSettings settings;
     private final Supplier<BotCalls> bot;
@@ -53,7 +52,7 @@ final class PipelineOperations {
                     + "metadata ingestion of API services (REST) only");
         }
         String server = pipeline.path("openMetadataServerConnection").path("hostPort").asText(null);
-        if (server != null && !strip(server).equals(settings.server())) {
+        if (server != null && !OrchestratorSettings.withoutTrailingSlash(server).equals(settings.server())) {
             throw BadRequest.of("The pipeline names OpenMetadata at " + server + ", but this orchestrator serves "
                     + settings.server() + " only (check the server's SERVER_HOST_API_URL)");
         }
@@ -157,7 +156,7 @@ final class PipelineOperations {
             latest = latestRun(calls, fqn).orElseThrow(() -> new BadRequest(404, "No runs found for [" + dagId + "]"));
         }
         String runId = latest.path("runId").asText();
-        if (!UUID_FORM.matcher(runId).matches()) {
+        if (!RunIds.valid(runId)) {
             throw new BadRequest(404, "The latest run of [" + dagId + "] was not started here (its id is not a UUID)");
         }
         // a minute either side covers the clocks of two machines; a run still going has lines until now
@@ -183,10 +182,6 @@ final class PipelineOperations {
             throw BadRequest.of("The IngestionPipeline has no " + field);
         }
         return value;
-    }
-
-    private static String strip(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** The server sends dates as ISO strings (six decimals) or epoch milliseconds, depending on the path. */
