@@ -34,6 +34,21 @@ public final class SecretReferences {
         return trust;
     }
 
+    /**
+     * One reference of the deployment's own settings (not of a payload), under the same rules: trimmed, checked, JSON
+     * keys after {@code #}.
+     *
+     * @throws InvalidPayloadException naming {@code what} and the reference, never the value
+     */
+    public Secret resolve(String reference, String what) {
+        PayloadFields problems = new PayloadFields();
+        Secret secret = resolve(reference, what, problems);
+        if (!problems.problems().isEmpty()) {
+            throw new InvalidPayloadException(problems.problems());
+        }
+        return secret;
+    }
+
     Secret resolve(String raw, String field, PayloadFields problems) {
         if (raw == null) {
             return null;

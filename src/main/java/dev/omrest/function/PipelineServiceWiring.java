@@ -1,23 +1,19 @@
 package dev.omrest.function;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omrest.config.PayloadTrust;
 import dev.omrest.config.Secret;
-import dev.omrest.config.SecretStore;
+import dev.omrest.config.SecretReferences;
 import dev.omrest.openmetadata.BotCalls;
 import dev.omrest.orchestrator.Credentials;
 import dev.omrest.secrets.AwsSecretStore;
+import dev.omrest.secrets.CachingSecretStore;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deployment's side of pipelineService and of ingest by pipeline reference: the one OpenMetadata server, the bot's
@@ -30,24 +26,22 @@ final class PipelineServiceWiring {
     static final Duration QUICK_BOT_CALLS = Duration.ofSeconds(3);
     /** Secrets are read again after this: a rotated password or JWT is taken within minutes, without a cold start. */
     static final Duration SECRET_TTL = Duration.ofMinutes(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Cached> SECRETS = new ConcurrentHashMap<>();
-
-    private record Cached(String value, Instant until) {
-    }
+    /** One per environment: its client and what it read outlive an invocation. */
+    private static volatile CachingSecretStore secretStore = newSecretStore();
 
     private final FunctionConfig config;
-    private final SecretStore secrets;
+    private final SecretReferences secrets;
     private final Clock clock;
 
-    PipelineServiceWiring(FunctionConfig config, SecretStore secrets, Clock clock) {
+    private PipelineServiceWiring(FunctionConfig config, SecretReferences secrets, Clock clock) {
         this.config = config;
         this.secrets = secrets;
         this.clock = clock;
     }
 
     static PipelineServiceWiring of(FunctionConfig config, Clock clock) {
-        return new PipelineServiceWiring(config, new AwsSecretStore(), clock);
+        return new PipelineServiceWiring(config, new SecretReferences(System::getenv, secretStore,
+                PayloadTrust.deployment(config.secrets().envPrefix())), clock);
     }
 
     /** The settings a function needs that are not set, by their environment variable. */
@@ -78,11 +72,10 @@ final class PipelineServiceWiring {
 
     /** The bot's JWT: the secret's text, or its {@code jwtToken} member when it holds JSON. */
     Secret botJwt() {
-        String value = secret(config.pipelineService().botJwtSecret().orElseThrow()).strip();
-        if (value.startsWith("{")) {
-            value = member(value, "jwtToken", "the bot JWT secret");
-        }
-        return Secret.of(value);
+        String reference = "secretsmanager:" + config.pipelineService().botJwtSecret().orElseThrow();
+        Secret whole = secrets.resolve(reference, "the bot JWT secret");
+        return whole.reveal().startsWith("{") ? secrets.resolve(reference + "#jwtToken", "the bot JWT secret's jwtToken")
+                : whole;
     }
 
     BotCalls bot(Secret jwt) {
@@ -94,36 +87,17 @@ final class PipelineServiceWiring {
     }
 
     Credentials credentials() {
-        String value = secret(config.pipelineService().credentialsSecret().orElseThrow());
-        return new Credentials(member(value, "username", "the credentials secret"),
-                member(value, "password", "the credentials secret"));
+        String reference = "secretsmanager:" + config.pipelineService().credentialsSecret().orElseThrow();
+        return new Credentials(secrets.resolve(reference + "#username", "the credentials secret's username").reveal(),
+                secrets.resolve(reference + "#password", "the credentials secret's password").reveal());
     }
 
-    /** A Secrets Manager value, read at most once per {@link #SECRET_TTL} in this environment. */
-    private String secret(String id) {
-        Instant now = clock.instant();
-        Cached cached = SECRETS.get(id);
-        if (cached == null || now.isAfter(cached.until())) {
-            cached = new Cached(secrets.secretsManager(id), now.plus(SECRET_TTL));
-            SECRETS.put(id, cached);
-        }
-        return cached.value();
-    }
-
-    /** Forgets the secrets read (tests change them between calls). */
+    /** Forgets the secrets read and the client that read them (tests change secrets and endpoints between calls). */
     static void forgetSecrets() {
-        SECRETS.clear();
+        secretStore = newSecretStore();
     }
 
-    private static String member(String json, String name, String what) {
-        try {
-            JsonNode node = JSON.readTree(json).get(name);
-            if (node == null || !node.isTextual() || node.asText().isEmpty()) {
-                throw new IllegalStateException(what + " has no " + name);
-            }
-            return node.asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(what + " is not JSON");
-        }
+    private static CachingSecretStore newSecretStore() {
+        return new CachingSecretStore(new AwsSecretStore(), Clock.systemUTC(), SECRET_TTL);
     }
 }
