@@ -17,7 +17,6 @@ import java.util.UUID;
  * status turn {@code stopped} ({@link #stopRequested}).
  */
 public final class PipelineStatusReporter implements RunStatus {
-    private static final String STOPPED = IngestReport.STOPPED;
     private final OpenMetadataApi api;
     private final ServerCalls calls;
     /** One attempt each: a status that cannot be read now is read at the next look, and must not hold the run up. */
@@ -57,7 +56,7 @@ public final class PipelineStatusReporter implements RunStatus {
     public boolean stopRequested() {
         ServerCalls.Answer answer = checks.call(() -> api.pipelineStatus(pipelineFqn, runId));
         // a run the server does not know yet is a 204 without a body
-        return answer.ok() && answer.body() != null && STOPPED.equals(answer.body().path("pipelineState").asText());
+        return answer.ok() && answer.body() != null && IngestReport.STOPPED.equals(answer.body().path("pipelineState").asText());
     }
 
     @Override

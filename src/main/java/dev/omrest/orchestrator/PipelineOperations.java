@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -107,12 +108,11 @@ final class PipelineOperations {
      * this orchestrator for its queued runs, a call back into this function while it is busy answering.
      */
     Reply kill(String dagId) {
-        String fqn = input(deployed(dagId)).path("ingestionPipelineFQN").asText();
+        String fqn = deployedFqn(dagId);
         long now = clock.millis();
         int stopped = 0;
         try (BotCalls calls = bot.get()) {
-            JsonNode statuses = calls.pipeline(fqn).map(p -> p.path("pipelineStatuses")).orElse(Reply.JSON.missingNode());
-            for (JsonNode status : statuses.isArray() ? statuses : List.of(statuses)) {
+            for (JsonNode status : recentRuns(calls, fqn)) {
                 if (UNFINISHED.contains(status.path("pipelineState").asText())) {
                     long start = status.path("startDate").asLong(now);
                     calls.putStatus(fqn, new PipelineStatus(status.path("runId").asText(), "stopped", start, now, now, null));
@@ -140,20 +140,27 @@ final class PipelineOperations {
         return Reply.of(200, Reply.JSON.createArrayNode());
     }
 
-    /** The latest run as the pipeline entity shows it: 1.6 answers the latest status, 2.0 the latest few, newest first. */
-    private static java.util.Optional<JsonNode> latestRun(BotCalls calls, String fqn) {
-        return calls.pipeline(fqn).map(p -> p.path("pipelineStatuses")).map(s -> s.isArray() ? s.path(0) : s)
-                .filter(s -> s.has("runId"));
+    /** The runs the pipeline entity shows, newest first: 1.6 answers the latest status, 2.0 the latest few. */
+    private static List<JsonNode> recentRuns(BotCalls calls, String fqn) {
+        JsonNode statuses = calls.pipeline(fqn).map(p -> p.path("pipelineStatuses")).orElse(Reply.JSON.missingNode());
+        List<JsonNode> runs = new ArrayList<>();
+        (statuses.isArray() ? statuses : List.of(statuses)).forEach(run -> {
+            if (run.has("runId")) {
+                runs.add(run);
+            }
+        });
+        return runs;
     }
 
     Reply lastLogs(String dagId, String taskId, String after) {
         if (taskId == null || taskId.isBlank()) {
             throw BadRequest.of("Missing task_id");
         }
-        String fqn = input(deployed(dagId)).path("ingestionPipelineFQN").asText();
+        String fqn = deployedFqn(dagId);
         JsonNode latest;
         try (BotCalls calls = bot.get()) {
-            latest = latestRun(calls, fqn).orElseThrow(() -> new BadRequest(404, "No runs found for [" + dagId + "]"));
+            latest = recentRuns(calls, fqn).stream().findFirst()
+                    .orElseThrow(() -> new BadRequest(404, "No runs found for [" + dagId + "]"));
         }
         String runId = latest.path("runId").asText();
         if (!RunIds.valid(runId)) {
@@ -170,6 +177,11 @@ final class PipelineOperations {
 
     private PipelineSchedule deployed(String dagId) {
         return schedules.get(DagIds.scheduleName(dagId)).orElseThrow(() -> BadRequest.notDeployed(dagId));
+    }
+
+    /** The FQN of the pipeline a deployed dag id names (its schedule's input holds it). */
+    private String deployedFqn(String dagId) {
+        return input(deployed(dagId)).path("ingestionPipelineFQN").asText();
     }
 
     private static ObjectNode input(PipelineSchedule schedule) {
@@ -195,11 +207,7 @@ final class PipelineOperations {
         try {
             return OffsetDateTime.parse(value.asText()).toInstant();
         } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(value.asText());
-            } catch (DateTimeParseException again) {
-                throw BadRequest.of(field + " '" + value.asText() + "' is not a date");
-            }
+            throw BadRequest.of(field + " '" + value.asText() + "' is not a date");
         }
     }
 }

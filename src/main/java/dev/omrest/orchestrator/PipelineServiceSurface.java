@@ -90,10 +90,10 @@ public final class PipelineServiceSurface {
                     : "Not fixed: the functions reach OpenMetadata from a Lambda address that changes; give them a NAT "
                     + "gateway and set OMREST_PIPELINE_SERVICE_EGRESS_IP to answer it here"));
             case "POST deploy" -> pipelines.deploy(object(call.body()));
-            case "POST trigger" -> pipelines.trigger(dagId(object(call.body()).path("dag_id").asText(null)));
-            case "POST enable" -> pipelines.enable(dagId(object(call.body()).path("dag_id").asText(null)), true);
-            case "POST disable" -> pipelines.enable(dagId(object(call.body()).path("dag_id").asText(null)), false);
-            case "POST kill" -> pipelines.kill(dagId(object(call.body()).path("dag_id").asText(null)));
+            case "POST trigger" -> pipelines.trigger(bodyDagId(call));
+            case "POST enable" -> pipelines.enable(bodyDagId(call), true);
+            case "POST disable" -> pipelines.enable(bodyDagId(call), false);
+            case "POST kill" -> pipelines.kill(bodyDagId(call));
             case "DELETE delete" -> pipelines.delete(dagId(call.query().get("dag_id")));
             case "GET status" -> pipelines.queued(dagId(call.query().get("dag_id")));
             case "GET last_dag_logs" -> pipelines.lastLogs(dagId(call.query().get("dag_id")), call.query().get("task_id"),
@@ -101,6 +101,11 @@ public final class PipelineServiceSurface {
             case "POST run_automation" -> new Automations(settings, runs).trigger(object(call.body()));
             default -> Reply.message(404, "No operation " + method + " " + operation);
         };
+    }
+
+    /** The {@code dag_id} of a POST body ({@code {"dag_id": …}}). */
+    private static String bodyDagId(HttpCall call) {
+        return dagId(object(call.body()).path("dag_id").asText(null));
     }
 
     private static String dagId(String given) {

@@ -119,20 +119,18 @@ public final class IngestPipeline {
         try (Sink sink = opened) {
             RunStatus status = sink.runStatus(settings.ingestionPipelineFqn(), settings.pipelineRunId());
             if (!status.started()) {
-                durations.put("total", start.millis());
-                return RunLog.log(status.finished(new IngestReport(settings.serviceName(), IngestReport.STOPPED, origin,
-                        sink.target(), null, null, null, List.of(), List.of(new Notice(null, "Not started: "
-                        + KillWatch.REASON + " before it began")), durations, sink.requests(), sink.retries(), null, null,
-                        null)));
+                return RunLog.log(status.finished(stoppedBeforeWriting(settings, sink, origin, List.of(),
+                        new Notice(null, "Not started: " + KillWatch.REASON + " before it began"), durations, start)));
             }
             // every line of the run names it, so that pipelineService's last_dag_logs finds them
+            // the run's lines are kept only for a run whose config asks for streamable logs (a null resource is not closed)
             try (RunLog.Scope scope = RunLog.scope(settings.ingestionPipelineFqn(), status.runId());
-                 RunTranscript transcript = RunTranscript.start()) {
+                 RunTranscript transcript = settings.enableStreamableLogs() ? RunTranscript.start() : null) {
                 IngestReport report;
                 try (KillWatch watch = status.runId() == null ? KillWatch.NONE : KillWatch.start(status, stop, killCheck)) {
                     report = RunLog.log(status.finished(ingest(settings, sink, status, origin, budget, durations, start)));
                 }
-                if (settings.enableStreamableLogs()) {
+                if (transcript != null) {
                     status.shareLog(transcript.lines());
                 }
                 return report;
@@ -231,11 +229,8 @@ public final class IngestPipeline {
         } catch (SpecFetchException | SpecParseException | OpenMetadataException e) {
             if (budget.stop().requested()) {
                 // killed before its writes (the catalogue read was cut): a stopped run, not a failed one
-                durations.put("total", start.millis());
-                return new IngestReport(settings.serviceName(), IngestReport.STOPPED, origin, sink.target(), null, null,
-                        null, List.copyOf(warnings), List.of(new Notice(settings.serviceName(), "Stopped: "
-                        + budget.stop().reason() + " before it wrote anything; nothing was marked deleted")), durations,
-                        sink.requests(), sink.retries(), null, null, null);
+                return stoppedBeforeWriting(settings, sink, origin, warnings, new Notice(settings.serviceName(), "Stopped: "
+                        + budget.stop().reason() + " before it wrote anything; nothing was marked deleted"), durations, start);
             }
             return failed(settings.serviceName(), origin, List.of(new Notice(null, e.getMessage())), warnings, durations, start);
         } catch (RuntimeException e) {
@@ -344,6 +339,14 @@ public final class IngestPipeline {
         counts.put("apiCollection", collections);
         counts.put("apiEndpoint", endpoints);
         return counts;
+    }
+
+    /** A run killed before it wrote anything: no counts, the reason as its one error. */
+    private static IngestReport stoppedBeforeWriting(IngestSettings settings, Sink sink, String origin, List<Notice> warnings,
+                                                     Notice why, Map<String, Long> durations, Stopwatch start) {
+        durations.put("total", start.millis());
+        return new IngestReport(settings.serviceName(), IngestReport.STOPPED, origin, sink.target(), null, null, null,
+                List.copyOf(warnings), List.of(why), durations, sink.requests(), sink.retries(), null, null, null);
     }
 
     private static IngestReport failed(String service, String origin, List<Notice> errors, List<Notice> warnings,
