@@ -329,9 +329,17 @@ abstract class PipelineServiceJourney {
         assertEquals(List.of(new LambdaStandIn.Invocation(SELF, "Event",
                         "{\"runAutomation\":{\"workflow\":\"test-connection-Rest-Xy12Ab34\"}}")),
                 servers.lambda().invocations());
-        // upstream's runner: one patch per step (Running), then the end (Successful)
-        assertEquals(3, om.requests().stream().filter(r -> r.method().equals("PATCH")
-                && r.path().equals("/api/v1/automations/workflows/" + workflowId)).count());
+        // upstream's runner: one patch per step (Running), then the end (Successful); each response a valid
+        // TestConnectionResult (checked against OpenMetadata's schema when ../shared is present)
+        List<RecordedRequest> patches = om.requests().stream().filter(r -> r.method().equals("PATCH")
+                && r.path().equals("/api/v1/automations/workflows/" + workflowId)).toList();
+        assertEquals(3, patches.size());
+        for (RecordedRequest patch : patches) {
+            JsonNode operations = Specs.readJson(patch.body());
+            assertEquals("/response", operations.path(0).path("path").asText(), patch.body());
+            TestConnectionFunctionTest.assertValidResult(operations.path(0).path("value"));
+        }
+        TestConnectionFunctionTest.assertValidResult(tested.path("response"));
         ok(200, ui("DELETE", "/v1/automations/workflows/" + workflowId + "?hardDelete=true", null));
         servers.lambda().clear();
     }
