@@ -32,5 +32,6 @@ public record IngestSettings(
         String ingestionPipelineFqn,
         String pipelineRunId,
         boolean enableStreamableLogs,
-        SchemaFieldsMode schemaFields) {
+        SchemaFieldsMode schemaFields,
+        UnchangedCheck unchangedCheck) {
 }

@@ -84,6 +84,20 @@ final class PayloadFields {
         return node.asDouble();
     }
 
+    /** A whole number from min to max, or null when absent (or wrong, which is a problem). */
+    Integer wholeNumber(JsonNode parent, String path, String key, int min, int max) {
+        JsonNode node = parent == null ? null : parent.get(key);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < min || node.asInt() > max) {
+            problems.add(join(path, key) + " must be a whole number from " + min + " to " + max + ", not "
+                    + (node.isNumber() ? node.asText() : kind(node)));
+            return null;
+        }
+        return node.asInt();
+    }
+
     List<String> strings(JsonNode parent, String path, String key) {
         JsonNode node = parent == null ? null : parent.get(key);
         String at = join(path, key);

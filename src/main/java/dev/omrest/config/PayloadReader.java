@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,7 @@ public final class PayloadReader {
         boolean allowMassDeletion = f.bool(sourceConfig, SOURCE_CONFIG, "allowMassDeletion", false);
         boolean overrideMetadata = f.bool(sourceConfig, SOURCE_CONFIG, "overrideMetadata", false);
         SchemaFieldsMode schemaFields = schemaFields(f, sourceConfig);
+        UnchangedCheck unchangedCheck = unchangedCheck(f, sourceConfig);
 
         JsonNode workflow = f.object(payload, "", "workflowConfig", false);
         JsonNode server = f.object(workflow, "workflowConfig", "openMetadataServerConfig", false);
@@ -81,7 +83,7 @@ public final class PayloadReader {
         throwIfProblems(f);
         return new IngestSettings(part.serviceName(), part.spec(), docUrl, collectionFilter, endpointFilter, markDeleted,
                 markDeletedEndpoints, maxShare, allowMassDeletion, overrideMetadata, sink, storedConnection, pipelineFqn,
-                runId, f.bool(payload, "", "enableStreamableLogs", false), schemaFields);
+                runId, f.bool(payload, "", "enableStreamableLogs", false), schemaFields, unchangedCheck);
     }
 
     /** {@code extended} (default) or {@code upstream}. */
@@ -96,6 +98,18 @@ public final class PayloadReader {
             return SchemaFieldsMode.EXTENDED;
         }
         return mode;
+    }
+
+    /** {@code listing} or {@code changeEvents}, and hours from 1 to 144; what is not said is left null. */
+    private static UnchangedCheck unchangedCheck(PayloadFields f, JsonNode sourceConfig) {
+        String text = f.text(sourceConfig, SOURCE_CONFIG, "unchangedCheck", false);
+        UnchangedCheck.Mode mode = text == null ? null : UnchangedCheck.Mode.fromText(text);
+        if (text != null && mode == null) {
+            f.problem(SOURCE_CONFIG + ".unchangedCheck must be listing or changeEvents, not '" + text + "'");
+        }
+        Integer hours = f.wholeNumber(sourceConfig, SOURCE_CONFIG, "unchangedCheckMaxAgeHours", 1,
+                UnchangedCheck.MAX_AGE_HOURS_LIMIT);
+        return new UnchangedCheck(mode, hours == null ? null : Duration.ofHours(hours));
     }
 
     /** For test connection only the connection is required; a server config adds a server check. */

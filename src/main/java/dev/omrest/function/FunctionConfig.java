@@ -77,6 +77,18 @@ public interface FunctionConfig {
         /** How often a run recorded on an ingestion pipeline asks OpenMetadata whether it was killed. */
         @WithDefault("PT5S")
         Duration killCheck();
+
+        /**
+         * How a run tells that nothing changed since the run that sealed the catalogue, when its payload does not say
+         * ({@code sourceConfig.config.unchangedCheck}): {@code listing} (every endpoint, exact) or {@code changeEvents}
+         * (README, "Unchanged re-runs"). Pipelines OpenMetadata's UI made cannot say, so this is theirs.
+         */
+        @WithDefault("listing")
+        String unchangedCheck();
+
+        /** With change events: how long a seal is vouched for by events alone (1 to 144 hours). */
+        @WithDefault("PT24H")
+        Duration unchangedCheckMaxAge();
     }
 
     interface Retry {

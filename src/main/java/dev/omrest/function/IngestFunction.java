@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omrest.config.InvalidPayloadException;
 import dev.omrest.config.PayloadReader;
+import dev.omrest.config.UnchangedCheck;
 import dev.omrest.config.Secret;
 import dev.omrest.openmetadata.BotCalls;
 import dev.omrest.openmetadata.OpenMetadataException;
@@ -21,6 +22,7 @@ import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -116,6 +118,21 @@ public class IngestFunction {
                 config.write().gzip());
         return new IngestPipeline(payloads, limits,
                 (target, budget) -> Sinks.open(target, settings, PayloadReaders.reach(config), budget), config.run().deadline(),
-                clock, config.run().killCheck());
+                clock, config.run().killCheck()).unchangedCheckByDefault(unchangedCheck(config.run()));
+    }
+
+    /** The deployment's default, refused at start-up when it is not one the payload could say either. */
+    static UnchangedCheck unchangedCheck(FunctionConfig.Run run) {
+        UnchangedCheck.Mode mode = UnchangedCheck.Mode.fromText(run.unchangedCheck());
+        if (mode == null) {
+            throw new IllegalStateException("OMREST_RUN_UNCHANGED_CHECK must be listing or changeEvents, not '"
+                    + run.unchangedCheck() + "'");
+        }
+        Duration maxAge = run.unchangedCheckMaxAge();
+        if (maxAge.compareTo(Duration.ofHours(1)) < 0 || maxAge.compareTo(Duration.ofHours(UnchangedCheck.MAX_AGE_HOURS_LIMIT)) > 0) {
+            throw new IllegalStateException("OMREST_RUN_UNCHANGED_CHECK_MAX_AGE must be from PT1H to PT"
+                    + UnchangedCheck.MAX_AGE_HOURS_LIMIT + "H, not " + maxAge);
+        }
+        return new UnchangedCheck(mode, maxAge);
     }
 }

@@ -3,6 +3,7 @@ package dev.omrest.openmetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,46 @@ public final class Catalogue {
         Map<String, ExistingEntity> collections = list(calls, "GET /v1/apiCollections", false,
                 after -> api.listApiCollections(serviceName, "sourceHash", LIST_PAGE, after, "all"));
         return new CurrentState(version.version(), true, collections, endpoints(api, calls, serviceName, collections));
+    }
+
+    /**
+     * The cheap read: the version, the service, its collections (with when each last changed) and its endpoint counts,
+     * all and soft-deleted, each from a listing of one entity: O(collections), whatever the number of endpoints.
+     */
+    public static CatalogueOutline outline(OpenMetadataApi api, ServerCalls calls, String serviceName) {
+        ServerVersion version = ServerVersion.parse(
+                calls.require("GET /v1/system/version", api::version).body().path("version").asText(null));
+        if (!serviceExists(api, calls, serviceName)) {
+            return new CatalogueOutline(version.version(), false, Map.of(), 0, 0);
+        }
+        Map<String, ExistingEntity> collections = list(calls, "GET /v1/apiCollections", false,
+                after -> api.listApiCollections(serviceName, "sourceHash", LIST_PAGE, after, "all"));
+        return new CatalogueOutline(version.version(), true, collections, endpointCount(api, calls, serviceName, "all"),
+                endpointCount(api, calls, serviceName, "deleted"));
+    }
+
+    /**
+     * OpenMetadata's change events of API collections and endpoints (of every service: the server filters no further)
+     * since this time, inclusive.
+     */
+    public static List<ChangeEvent> changeEventsSince(OpenMetadataApi api, ServerCalls calls, long since) {
+        String types = "apiCollection,apiEndpoint";
+        JsonNode answer = calls.require("GET /v1/events", () -> api.changeEvents(types, types, types, types, since)).body();
+        List<ChangeEvent> events = new ArrayList<>();
+        for (JsonNode event : answer.path("data")) {
+            events.add(new ChangeEvent(event.path("eventType").asText(), event.path("entityType").asText(),
+                    event.path("entityFullyQualifiedName").asText(), event.path("timestamp").asLong()));
+        }
+        return events;
+    }
+
+    private static int endpointCount(OpenMetadataApi api, ServerCalls calls, String service, String include) {
+        int total = calls.require("GET /v1/apiEndpoints", () -> api.listApiEndpoints(service, null, 1, null, include))
+                .body().path("paging").path("total").asInt(-1);
+        if (total < 0) {
+            throw new OpenMetadataException(0, "GET /v1/apiEndpoints?include=" + include + " gave no paging.total");
+        }
+        return total;
     }
 
     private static boolean serviceExists(OpenMetadataApi api, ServerCalls calls, String name) {
@@ -126,7 +167,8 @@ public final class Catalogue {
                 String fqn = entity.path("fullyQualifiedName").asText();
                 String parent = endpoints ? entity.path("apiCollection").path("fullyQualifiedName").asText(null) : null;
                 entities.put(fqn, new ExistingEntity(entity.path("id").asText(), fqn, parent,
-                        entity.path("sourceHash").asText(null), entity.path("deleted").asBoolean(false)));
+                        entity.path("sourceHash").asText(null), entity.path("deleted").asBoolean(false),
+                        entity.path("updatedAt").asLong(0)));
             }
             after = answer.path("paging").path("after").asText(null);
         } while (after != null && !after.isEmpty());

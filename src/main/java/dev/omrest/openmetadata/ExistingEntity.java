@@ -4,6 +4,11 @@ package dev.omrest.openmetadata;
  * An entity of the service as OpenMetadata lists it.
  *
  * @param parentFqn the collection of an endpoint (null for collections)
+ * @param updatedAt when the server last changed it (epoch millis; 0 when not read): the time of its last change event
  */
-public record ExistingEntity(String id, String fqn, String parentFqn, String sourceHash, boolean deleted) {
+public record ExistingEntity(String id, String fqn, String parentFqn, String sourceHash, boolean deleted, long updatedAt) {
+
+    public ExistingEntity(String id, String fqn, String parentFqn, String sourceHash, boolean deleted) {
+        this(id, fqn, parentFqn, sourceHash, deleted, 0);
+    }
 }

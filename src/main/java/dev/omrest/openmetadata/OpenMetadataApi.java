@@ -76,6 +76,13 @@ public interface OpenMetadataApi {
                                      @QueryParam("limit") int limit, @QueryParam("after") String after,
                                      @QueryParam("include") String include);
 
+    /** Change events since {@code timestamp} (epoch millis, inclusive) of these entity types, per event type. */
+    @GET
+    @Path("/events")
+    Response changeEvents(@QueryParam("entityCreated") String created, @QueryParam("entityUpdated") String updated,
+                          @QueryParam("entityRestored") String restored, @QueryParam("entityDeleted") String deleted,
+                          @QueryParam("timestamp") long timestamp);
+
     @DELETE
     @Path("/apiCollections/{id}")
     Response deleteApiCollection(@PathParam("id") String id, @QueryParam("recursive") boolean recursive,

@@ -5,16 +5,21 @@ import dev.omrest.config.IngestSettings;
 import dev.omrest.config.InvalidPayloadException;
 import dev.omrest.config.PayloadReader;
 import dev.omrest.config.SinkTarget;
+import dev.omrest.config.UnchangedCheck;
 import dev.omrest.map.ApiMapper;
 import dev.omrest.map.DesiredState;
 import dev.omrest.map.MappingContext;
 import dev.omrest.budget.RunBudget;
 import dev.omrest.budget.RunStop;
 import dev.omrest.budget.Stopwatch;
+import dev.omrest.openmetadata.CatalogueOutline;
+import dev.omrest.openmetadata.ChangeEvent;
 import dev.omrest.openmetadata.CurrentState;
+import dev.omrest.openmetadata.ExistingEntity;
 import dev.omrest.openmetadata.OpenMetadataException;
 import dev.omrest.openmetadata.RunStatus;
 import dev.omrest.parse.ParsedSpec;
+import dev.omrest.plan.ChangeWindow;
 import dev.omrest.plan.InputKey;
 import dev.omrest.plan.Plan;
 import dev.omrest.plan.PlanOptions;
@@ -27,6 +32,7 @@ import dev.omrest.report.IngestReport;
 import dev.omrest.outcome.Notice;
 import dev.omrest.report.RunLog;
 import dev.omrest.report.RunTranscript;
+import dev.omrest.report.SealCheck;
 import dev.omrest.source.FetchLimits;
 import dev.omrest.source.RawSpec;
 import dev.omrest.source.SpecFetchException;
@@ -37,6 +43,7 @@ import dev.omrest.write.Written;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +54,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * One ingestion run, stage by stage: payload → fetch (while the sink's catalogue is read) → parse → map → plan → write
@@ -62,6 +70,7 @@ public final class IngestPipeline {
     private final Duration runDeadline;
     private final Clock clock;
     private final Duration killCheck;
+    private final UnchangedCheck unchangedByDefault;
 
     /** @param runDeadline how long after its start a run may begin new calls (then it reports what is left) */
     public IngestPipeline(PayloadReader payloads, FetchLimits limits, BiFunction<SinkTarget, RunBudget, Sink> sinks,
@@ -72,12 +81,23 @@ public final class IngestPipeline {
     /** @param killCheck how often a run recorded on an ingestion pipeline asks whether it was killed */
     public IngestPipeline(PayloadReader payloads, FetchLimits limits, BiFunction<SinkTarget, RunBudget, Sink> sinks,
                           Duration runDeadline, Clock clock, Duration killCheck) {
+        this(payloads, limits, sinks, runDeadline, clock, killCheck, UnchangedCheck.LISTING);
+    }
+
+    private IngestPipeline(PayloadReader payloads, FetchLimits limits, BiFunction<SinkTarget, RunBudget, Sink> sinks,
+                           Duration runDeadline, Clock clock, Duration killCheck, UnchangedCheck unchangedByDefault) {
         this.payloads = payloads;
         this.limits = limits;
         this.sinks = sinks;
         this.runDeadline = runDeadline;
         this.clock = clock;
         this.killCheck = killCheck;
+        this.unchangedByDefault = unchangedByDefault;
+    }
+
+    /** This pipeline with the deployment's way of checking a seal, for payloads that do not say. */
+    public IngestPipeline unchangedCheckByDefault(UnchangedCheck check) {
+        return new IngestPipeline(payloads, limits, sinks, runDeadline, clock, killCheck, check);
     }
 
     /** A kill is seen within this, plus one status read: within the 10 s the UI's users can expect. */
@@ -87,13 +107,13 @@ public final class IngestPipeline {
     public static IngestReport notRun(String pipelineFqn, List<String> problems) {
         return RunLog.log(new IngestReport(null, IngestReport.FAILED, null, null, null, null, null, List.of(),
                 problems.stream().map(p -> new Notice(pipelineFqn, p)).toList(), Map.of("total", 0L), null, null, null,
-                pipelineFqn, null));
+                pipelineFqn, null, null));
     }
 
     /** The report of a scheduled run of a paused pipeline: nothing ran, and that is as it should be. */
     public static IngestReport skipped(String pipelineFqn, String why) {
         return RunLog.log(new IngestReport(null, IngestReport.SKIPPED, null, null, null, null, null,
-                List.of(new Notice(pipelineFqn, why)), List.of(), Map.of("total", 0L), null, null, null, pipelineFqn, null));
+                List.of(new Notice(pipelineFqn, why)), List.of(), Map.of("total", 0L), null, null, null, pipelineFqn, null, null));
     }
 
     public IngestReport run(JsonNode payload) {
@@ -141,26 +161,58 @@ public final class IngestPipeline {
     private IngestReport ingest(IngestSettings settings, Sink sink, RunStatus status, String origin, RunBudget budget,
                                 Map<String, Long> durations, Stopwatch start) {
         List<Notice> warnings = new ArrayList<>();
+        // overrideMetadata pushes every entity every run, and a file keeps no seal: nothing to seal or find sealed
+        boolean seals = !settings.overrideMetadata() && sink.keepsSeals();
+        boolean byEvents = seals && settings.unchangedCheck().over(unchangedByDefault).byChangeEvents();
         CompletableFuture<CatalogueRead> reading = null;
+        CompletableFuture<CatalogueOutline> outlining = null;
         try {
-            reading = readConcurrently(sink, settings.serviceName());
+            // the catalogue (or, checking by events, its outline) is read while the spec is fetched
+            if (byEvents) {
+                outlining = readConcurrently(() -> sink.outline(settings.serviceName()));
+            } else {
+                reading = listConcurrently(() -> sink.read(settings.serviceName()));
+            }
             Stopwatch phase = Stopwatch.start();
             SpecSource source = new SpecSource(limits);
             RawSpec raw = source.fetch(settings.spec());
             origin = raw.origin();
             durations.put("fetch", phase.millis());
-            // taken while the catalogue may still be being read; overrideMetadata pushes every entity every run, and a
-            // file keeps no seal: nothing to seal or find sealed, no digest needed
-            byte[] specDigest = settings.overrideMetadata() || !sink.keepsSeals() ? null : InputKey.digest(raw.body());
+            // taken while the catalogue may still be being read; no digest when nothing is sealed
+            byte[] specDigest = seals ? InputKey.digest(raw.body()) : null;
 
+            SealCheck sealCheck = null;
+            RunInputs inputs = null;
+            InputKey key = null;
+            if (byEvents) {
+                phase = Stopwatch.start();
+                CatalogueOutline outline = joined(outlining);
+                inputs = new RunInputs(settings, specDigest, outline.serverVersion());
+                key = inputs.key(List.of());
+                EventsVerdict verdict = byChangeEvents(sink, settings, outline, key);
+                durations.put("outline", phase.millis());
+                if (verdict.intact() != null) {
+                    return unchanged(settings, sink, origin, verdict.intact(), List.of("parse", "map"), durations, start,
+                            SealCheck.byChangeEvents());
+                }
+                sealCheck = SealCheck.listed(verdict.because());
+                reading = listConcurrently(() -> sink.read(settings.serviceName()));
+            }
+            Instant listedAt = clock.instant();
             CatalogueRead read = joined(reading);
             durations.put("read", read.millis());
             CurrentState current = read.state();
-            RunInputs inputs = specDigest == null ? null : new RunInputs(settings, specDigest, current.serverVersion());
-            InputKey key = inputs == null ? null : inputs.key(List.of());
+            if (seals && inputs == null) {
+                inputs = new RunInputs(settings, specDigest, current.serverVersion());
+                key = inputs.key(List.of());
+            }
             Optional<Seal.Intact> sealed = Seal.find(current, key);
             if (sealed.isPresent()) {
-                return unchanged(settings, sink, origin, sealed.get(), List.of("parse", "map"), durations, start);
+                if (byEvents) {
+                    sealCheck = sealCheck.restamped(restamp(sink, current, key, listedAt, budget, warnings, settings));
+                }
+                return unchanged(settings, sink, origin, sealed.get(), List.of("parse", "map"), durations, start,
+                        sealCheck, warnings);
             }
 
             phase = Stopwatch.start();
@@ -169,9 +221,13 @@ public final class IngestPipeline {
             durations.put("parse", phase.millis());
             if (key != null && !parsed.referencedDocuments().isEmpty()) {
                 key = inputs.key(parsed.referencedDocuments());
+                if (byEvents) {
+                    // never re-stamped: its inputs are known only once it is parsed, after the listing
+                    sealCheck = SealCheck.listed("the spec references other documents, which only parsing reads");
+                }
                 sealed = Seal.find(current, key);
                 if (sealed.isPresent()) {
-                    return unchanged(settings, sink, origin, sealed.get(), List.of("map"), durations, start);
+                    return unchanged(settings, sink, origin, sealed.get(), List.of("map"), durations, start, sealCheck);
                 }
             }
 
@@ -225,7 +281,7 @@ public final class IngestPipeline {
                             desired.filteredEndpoints(), deleted.endpoints()));
             return report(settings, origin, sink, written.mode(), written.serviceCreated(), counts,
                     stopped ? IngestReport.STOPPED : errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS,
-                    warnings, errors, null, durations, start);
+                    warnings, errors, null, durations, start, sealCheck);
         } catch (SpecFetchException | SpecParseException | OpenMetadataException e) {
             if (budget.stop().requested()) {
                 // killed before its writes (the catalogue read was cut): a stopped run, not a failed one
@@ -238,15 +294,72 @@ public final class IngestPipeline {
             return failed(settings.serviceName(), origin, List.of(new Notice(null, RunLog.unexpectedMessage(e))), warnings,
                     durations, start);
         } finally {
+            awaitQuietly(outlining);
             awaitQuietly(reading);
         }
+    }
+
+    /** An intact seal the change events vouch for, or why they do not. */
+    private record EventsVerdict(Seal.Intact intact, String because) {
+    }
+
+    /**
+     * The seal checked without listing the endpoints: a re-stamped seal on a collection that the inputs, the other
+     * collections and the endpoint counts match, young enough, and no change event of the service since but its own.
+     * A failed read of the events is a reason to list, not a failed run.
+     */
+    private EventsVerdict byChangeEvents(Sink sink, IngestSettings settings, CatalogueOutline outline, InputKey key) {
+        if (!outline.serviceExists()) {
+            return new EventsVerdict(null, "the service does not exist yet");
+        }
+        Optional<Seal.Outlined> outlined = Seal.findOutlined(outline, key);
+        if (outlined.isEmpty()) {
+            return new EventsVerdict(null, "no collection carries a re-stamped seal of these inputs, collections and "
+                    + "endpoint counts (the spec, the settings or the catalogue changed, or the last run wrote)");
+        }
+        ExistingEntity carrier = outlined.get().carrier();
+        String tooOld = ChangeWindow.tooOld(carrier, clock.instant(), settings.unchangedCheck().over(unchangedByDefault).maxAge());
+        if (tooOld != null) {
+            return new EventsVerdict(null, tooOld);
+        }
+        List<ChangeEvent> events;
+        try {
+            events = sink.changeEventsSince(ChangeWindow.since(carrier));
+        } catch (OpenMetadataException e) {
+            return new EventsVerdict(null, "the change events could not be read: " + e.getMessage());
+        }
+        String unexplained = ChangeWindow.unexplained(events, settings.serviceName(), carrier);
+        return unexplained == null ? new EventsVerdict(outlined.get().intact(), null) : new EventsVerdict(null, unexplained);
+    }
+
+    /**
+     * Stamps the seal a listing found intact anew on a collection, so that the next run can check it by events from
+     * now on. Not when the listing began too long ago (the events the next run reads would not reach back to it) or
+     * the run is being stopped. A refusal is a warning: the next run lists again.
+     */
+    private boolean restamp(Sink sink, CurrentState current, InputKey key, Instant listedAt, RunBudget budget,
+                            List<Notice> warnings, IngestSettings settings) {
+        if (budget.stop().requested() || budget.expired()
+                || Duration.between(listedAt, clock.instant()).compareTo(ChangeWindow.LONGEST_LISTING_BEFORE_RESTAMP) > 0) {
+            return false;
+        }
+        Optional<Seal.Restamp> restamp = Seal.restamped(current, key);
+        if (restamp.isEmpty()) {
+            return false;
+        }
+        String problem = sink.restamp(restamp.get().carrier(), restamp.get().seal());
+        if (problem != null) {
+            warnings.add(new Notice(restamp.get().carrier().fqn(), "The seal could not be stamped anew, so the next run "
+                    + "lists the catalogue again: " + problem));
+        }
+        return problem == null;
     }
 
     /**
      * A run that stops before using the catalogue read (the spec did not fetch) still ends after it, and only then
      * closes the sink.
      */
-    private static void awaitQuietly(CompletableFuture<CatalogueRead> reading) {
+    private static void awaitQuietly(CompletableFuture<?> reading) {
         if (reading != null) {
             reading.handle((read, failure) -> null).join();
         }
@@ -259,24 +372,28 @@ public final class IngestPipeline {
      * The catalogue is read while the spec is fetched: neither needs the other, and on a re-run the two are most of
      * the time. Its duration is reported as {@code read} (it overlaps {@code fetch}).
      */
-    private static CompletableFuture<CatalogueRead> readConcurrently(Sink sink, String serviceName) {
+    private static CompletableFuture<CatalogueRead> listConcurrently(Supplier<CurrentState> read) {
+        return readConcurrently(() -> {
+            Stopwatch start = Stopwatch.start();
+            CurrentState state = read.get();
+            return new CatalogueRead(state, start.millis());
+        });
+    }
+
+    private static <T> CompletableFuture<T> readConcurrently(Supplier<T> read) {
         ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "catalogue-read");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            return CompletableFuture.supplyAsync(() -> {
-                Stopwatch start = Stopwatch.start();
-                CurrentState state = sink.read(serviceName);
-                return new CatalogueRead(state, start.millis());
-            }, reader);
+            return CompletableFuture.supplyAsync(read, reader);
         } finally {
             reader.shutdown();
         }
     }
 
-    private static CatalogueRead joined(CompletableFuture<CatalogueRead> reading) {
+    private static <T> T joined(CompletableFuture<T> reading) {
         try {
             return reading.join();
         } catch (CompletionException e) {
@@ -298,7 +415,15 @@ public final class IngestPipeline {
      * (same spec, settings and build), so it is reported again, by number: the sealing run's report names each one.
      */
     private static IngestReport unchanged(IngestSettings settings, Sink sink, String origin, Seal.Intact sealed,
-                                          List<String> skipped, Map<String, Long> durations, Stopwatch start) {
+                                          List<String> skipped, Map<String, Long> durations, Stopwatch start,
+                                          SealCheck sealCheck) {
+        return unchanged(settings, sink, origin, sealed, skipped, durations, start, sealCheck, List.of());
+    }
+
+    /** @param warnings this run's own (the sealing run's are not repeated) */
+    private static IngestReport unchanged(IngestSettings settings, Sink sink, String origin, Seal.Intact sealed,
+                                          List<String> skipped, Map<String, Long> durations, Stopwatch start,
+                                          SealCheck sealCheck, List<Notice> warnings) {
         List<Notice> errors = new ArrayList<>();
         unmapped(sealed.counts().failedCollections(), "API collection", "API collections", errors);
         unmapped(sealed.counts().failedEndpoints(), "API endpoint", "API endpoints", errors);
@@ -308,8 +433,8 @@ public final class IngestPipeline {
                 new EntityCounts(0, 0, 0, sealed.endpoints(), sealed.counts().failedEndpoints(), 0,
                         sealed.counts().filteredEndpoints(), 0));
         return report(settings, origin, sink, sink.writeMode(), false, counts,
-                errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, List.of(), errors, skipped,
-                durations, start);
+                errors.isEmpty() ? IngestReport.SUCCESS : IngestReport.PARTIAL_SUCCESS, warnings, errors, skipped,
+                durations, start, sealCheck);
     }
 
     private static void unmapped(int count, String one, String many, List<Notice> errors) {
@@ -322,10 +447,10 @@ public final class IngestPipeline {
     private static IngestReport report(IngestSettings settings, String origin, Sink sink, String writeMode,
                                        boolean serviceCreated, Map<String, EntityCounts> counts, String status,
                                        List<Notice> warnings, List<Notice> errors, List<String> skipped,
-                                       Map<String, Long> durations, Stopwatch start) {
+                                       Map<String, Long> durations, Stopwatch start, SealCheck sealCheck) {
         durations.put("total", start.millis());
         return new IngestReport(settings.serviceName(), status, origin, sink.target(), writeMode, serviceCreated, counts,
-                List.copyOf(warnings), List.copyOf(errors), durations, sink.requests(), sink.retries(), skipped, null, null);
+                List.copyOf(warnings), List.copyOf(errors), durations, sink.requests(), sink.retries(), skipped, null, null, sealCheck);
     }
 
     /** What happened to one kind of entity: written, left unchanged, not mappable, filtered out, marked deleted. */
@@ -346,14 +471,14 @@ public final class IngestPipeline {
                                                      Notice why, Map<String, Long> durations, Stopwatch start) {
         durations.put("total", start.millis());
         return new IngestReport(settings.serviceName(), IngestReport.STOPPED, origin, sink.target(), null, null, null,
-                List.copyOf(warnings), List.of(why), durations, sink.requests(), sink.retries(), null, null, null);
+                List.copyOf(warnings), List.of(why), durations, sink.requests(), sink.retries(), null, null, null, null);
     }
 
     private static IngestReport failed(String service, String origin, List<Notice> errors, List<Notice> warnings,
                                        Map<String, Long> durations, Stopwatch start) {
         durations.put("total", start.millis());
         return new IngestReport(service, IngestReport.FAILED, origin, null, null, null, null, List.copyOf(warnings),
-                errors, durations, null, null, null, null, null);
+                errors, durations, null, null, null, null, null, null);
     }
 
     private static String serviceNameOf(JsonNode payload) {

@@ -23,6 +23,7 @@ import java.util.Map;
  *                        settings and the catalogue are as the run that sealed them left them; that run's warnings
  *                        are not repeated. Absent when every phase ran.
  * @param ingestionPipeline the ingestion pipeline the run was recorded on, and {@code runId} the run's id there
+ * @param sealCheck       with {@code unchangedCheck: changeEvents}: how the seal was checked, and why by listing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IngestReport(
@@ -40,12 +41,13 @@ public record IngestReport(
         Integer retries,
         List<String> skippedPhases,
         String ingestionPipeline,
-        String runId) {
+        String runId,
+        SealCheck sealCheck) {
 
     /** The report of a run as its ingestion pipeline recorded it. */
     public IngestReport recordedAs(String pipeline, String run, List<Notice> allWarnings) {
         return new IngestReport(service, status, spec, target, writeMode, serviceCreated, counts, allWarnings, errors,
-                durationsMillis, requests, retries, skippedPhases, pipeline, run);
+                durationsMillis, requests, retries, skippedPhases, pipeline, run, sealCheck);
     }
 
     public static final String SUCCESS = "success";

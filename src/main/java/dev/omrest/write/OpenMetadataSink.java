@@ -6,9 +6,12 @@ import dev.omrest.config.Redact;
 import dev.omrest.config.SinkTarget;
 import dev.omrest.openmetadata.BulkDeleteStaleRequest;
 import dev.omrest.openmetadata.Catalogue;
+import dev.omrest.openmetadata.CatalogueOutline;
+import dev.omrest.openmetadata.ChangeEvent;
 import dev.omrest.openmetadata.CreateApiService;
 import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.openmetadata.ExistingEntity;
+import dev.omrest.openmetadata.JsonPatchOperation;
 import dev.omrest.openmetadata.OpenMetadataApi;
 import dev.omrest.openmetadata.OpenMetadataClients;
 import dev.omrest.openmetadata.OpenMetadataException;
@@ -57,6 +60,25 @@ public final class OpenMetadataSink implements Sink {
         CurrentState current = Catalogue.read(api, calls, serviceName);
         version = ServerVersion.parse(current.serverVersion());
         return current;
+    }
+
+    @Override
+    public CatalogueOutline outline(String serviceName) {
+        CatalogueOutline outline = Catalogue.outline(api, calls, serviceName);
+        version = ServerVersion.parse(outline.serverVersion());
+        return outline;
+    }
+
+    @Override
+    public List<ChangeEvent> changeEventsSince(long millis) {
+        return Catalogue.changeEventsSince(api, calls, millis);
+    }
+
+    @Override
+    public String restamp(ExistingEntity collection, String seal) {
+        ServerCalls.Answer answer = calls.write(() -> api.patchApiCollection(collection.id(),
+                List.of(JsonPatchOperation.set("sourceHash", seal))));
+        return answer.ok() ? null : "PATCH /v1/apiCollections/" + collection.id() + " failed: " + answer.problem();
     }
 
     @Override

@@ -1,8 +1,13 @@
 package dev.omrest.write;
 
+import dev.omrest.openmetadata.CatalogueOutline;
+import dev.omrest.openmetadata.ChangeEvent;
 import dev.omrest.openmetadata.CurrentState;
+import dev.omrest.openmetadata.ExistingEntity;
 import dev.omrest.openmetadata.RunStatus;
 import dev.omrest.plan.Plan;
+
+import java.util.List;
 
 /**
  * Where a run's entities go: an OpenMetadata server, or a file for local runs. The pipeline reads it, plans against
@@ -13,6 +18,24 @@ public interface Sink extends AutoCloseable {
 
     /** What the target holds for the service, read before the spec is parsed (so a sealed, unchanged run can stop). */
     CurrentState read(String serviceName);
+
+    /**
+     * The cheap read of the service (its collections and endpoint counts, not its endpoints), for checking a seal by
+     * change events; only a target that keeps seals has it.
+     */
+    default CatalogueOutline outline(String serviceName) {
+        throw new UnsupportedOperationException("this target keeps no seals");
+    }
+
+    /** The target's change events of API collections and endpoints since this time (epoch millis, inclusive). */
+    default List<ChangeEvent> changeEventsSince(long millis) {
+        throw new UnsupportedOperationException("this target records no change events");
+    }
+
+    /** Puts a seal stamped anew on its collection, changing nothing else: null when done, else what went wrong. */
+    default String restamp(ExistingEntity collection, String seal) {
+        throw new UnsupportedOperationException("this target keeps no seals");
+    }
 
     /** Whether the target keeps the seal a run leaves on it (a file does not: every run writes it whole). */
     boolean keepsSeals();

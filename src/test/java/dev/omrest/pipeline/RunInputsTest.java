@@ -7,6 +7,7 @@ import dev.omrest.config.IngestSettings;
 import dev.omrest.config.NameFilter;
 import dev.omrest.config.SchemaFieldsMode;
 import dev.omrest.config.SinkTarget;
+import dev.omrest.config.UnchangedCheck;
 import dev.omrest.config.SpecLocation;
 import dev.omrest.plan.InputKey;
 import org.junit.jupiter.api.Test;
@@ -46,12 +47,13 @@ class RunInputsTest {
         boolean mass = false;
         ObjectNode connection = JsonNodeFactory.instance.objectNode().put("type", "Rest");
         SchemaFieldsMode fields = SchemaFieldsMode.EXTENDED;
+        UnchangedCheck unchanged = new UnchangedCheck(null, null);
         String pipeline = null;
         SinkTarget sink = new SinkTarget.File(Path.of("out.json"));
 
         IngestSettings build() {
             return new IngestSettings(service, spec, docUrl, collections, endpoints, markCollections, markEndpoints, share,
-                    mass, false, sink, connection, pipeline, null, false, fields);
+                    mass, false, sink, connection, pipeline, null, false, fields, unchanged);
         }
     }
 
@@ -66,8 +68,9 @@ class RunInputsTest {
         assertEquals(base, key(settings(s -> {
             s.pipeline = "svc.metadata_agent";
             s.sink = new SinkTarget.File(Path.of("elsewhere.json"));
+            s.unchanged = new UnchangedCheck(UnchangedCheck.Mode.CHANGE_EVENTS, java.time.Duration.ofHours(2));
             return s;
-        })), "where the run is recorded or written does not change what is written");
+        })), "where the run is recorded or written, and how it checks a seal, do not change what is written");
 
         Map<String, InputKey> changed = Map.ofEntries(
                 Map.entry("service", key(settings(s -> { s.service = "other"; return s; }))),

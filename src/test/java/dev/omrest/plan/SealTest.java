@@ -1,5 +1,6 @@
 package dev.omrest.plan;
 
+import dev.omrest.openmetadata.CatalogueOutline;
 import dev.omrest.openmetadata.CurrentState;
 import dev.omrest.openmetadata.ExistingEntity;
 import dev.omrest.map.DesiredState;
@@ -67,9 +68,10 @@ class SealTest {
         String seal = plan.collections().get(0).request().sourceHash();
         assertTrue(Seal.isSeal(seal), seal);
         assertEquals(32, seal.length());
-        assertEquals("~" + SourceHash.fingerprint(desired.collections().get(0).request()).hash().substring(0, 9),
-                seal.substring(0, 10), "the seal starts with the carrier's own fingerprint");
-        assertTrue(seal.substring(10).matches("[0-9a-z]{8}0{14}"), "a base-36 check, then nothing left out: " + seal);
+        assertEquals("~" + SourceHash.fingerprint(desired.collections().get(0).request()).hash().substring(0, 8),
+                seal.substring(0, 9), "the seal starts with the carrier's own fingerprint");
+        assertTrue(seal.substring(9).matches("0[0-9A-Za-z]{6}0{6}0{10}"),
+                "stamped by a writing run, a base-62 check, no check for the outline, nothing left out: " + seal);
         assertEquals(SourceHash.fingerprint(desired.collections().get(1).request()).hash(),
                 plan.collections().get(1).request().sourceHash(), "every other entity keeps its fingerprint");
         plan.endpoints().forEach(w -> assertFalse(Seal.isSeal(w.request().sourceHash())));
@@ -161,19 +163,19 @@ class SealTest {
 
     @Test
     void whatTheFiltersAndTheMappingLeftOutTravelsWithTheSeal() {
-        DesiredState leftOut = leavingOut(7, 1_679_615, 46_655, 252);
+        DesiredState leftOut = leavingOut(7, 238_327, 3_843, 252);
         CurrentState sealed = after(CurrentState.empty(), Planner.plan(leftOut, CurrentState.empty(), PlanOptions.defaults(), INPUTS));
-        assertEquals(Optional.of(new Seal.Intact(3, 3, new Seal.Counts(7, 1_679_615, 46_655, 252))), Seal.find(sealed, INPUTS));
-        assertTrue(sealed.collections().get("svc.a").sourceHash().endsWith("007zzzzzzz0070"),
+        assertEquals(Optional.of(new Seal.Intact(3, 3, new Seal.Counts(7, 238_327, 3_843, 252))), Seal.find(sealed, INPUTS));
+        assertTrue(sealed.collections().get("svc.a").sourceHash().endsWith("07zzzzz044"),
                 sealed.collections().get("svc.a").sourceHash());
 
-        assertNoSeal(Planner.plan(leavingOut(0, 1_679_616, 0, 0), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
+        assertNoSeal(Planner.plan(leavingOut(0, 238_328, 0, 0), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
                 "more endpoints filtered than the seal can say");
-        assertNoSeal(Planner.plan(leavingOut(46_656, 0, 0, 0), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
+        assertNoSeal(Planner.plan(leavingOut(3_844, 0, 0, 0), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
                 "more collections filtered than the seal can say");
-        assertNoSeal(Planner.plan(leavingOut(0, 0, 46_656, 0), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
+        assertNoSeal(Planner.plan(leavingOut(0, 0, 3_844, 0), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
                 "more collections unmapped than the seal can say");
-        assertNoSeal(Planner.plan(leavingOut(0, 0, 0, 1_679_616), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
+        assertNoSeal(Planner.plan(leavingOut(0, 0, 0, 238_328), CurrentState.empty(), PlanOptions.defaults(), INPUTS),
                 "more endpoints unmapped than the seal can say");
     }
 
@@ -186,6 +188,80 @@ class SealTest {
         assertEquals(List.of(), again.collections());
         assertEquals(List.of(), again.endpoints());
         assertEquals(Optional.empty(), Seal.find(sealed, OTHER_INPUTS), "a seal with failures is still bound to its inputs");
+    }
+
+    @Test
+    void aSealFoundByListingIsStampedAnewOnACollectionAndThenFoundByTheOutline() {
+        CurrentState sealed = after(CurrentState.empty(), Planner.plan(desired, CurrentState.empty(), PlanOptions.defaults(), INPUTS));
+        assertEquals(Optional.empty(), Seal.findOutlined(outline(sealed), INPUTS), "a writing run's seal: listing only");
+
+        Seal.Restamp restamp = Seal.restamped(sealed, INPUTS).orElseThrow();
+        assertEquals("svc.a", restamp.carrier().fqn(), "the seal's own carrier, a collection");
+        String old = sealed.collections().get("svc.a").sourceHash();
+        assertEquals(old.substring(0, 9), restamp.seal().substring(0, 9), "the same content digits");
+        assertEquals('1', restamp.seal().charAt(9), "the first re-stamp");
+        assertEquals(old.substring(10, 16), restamp.seal().substring(10, 16), "the same check over the listing");
+        assertEquals(old.substring(22), restamp.seal().substring(22), "the same counts");
+        CurrentState restamped = withCollection(sealed, "svc.a", restamp.seal());
+        assertEquals(Optional.of(new Seal.Intact(3, 3, Seal.Counts.NONE)), Seal.find(restamped, INPUTS),
+                "a listing still finds it");
+        Seal.Outlined outlined = Seal.findOutlined(outline(restamped), INPUTS).orElseThrow();
+        assertEquals(new Seal.Intact(3, 3, Seal.Counts.NONE), outlined.intact());
+        assertEquals("svc.a", outlined.carrier().fqn());
+        assertEquals(Optional.empty(), Seal.findOutlined(outline(restamped), OTHER_INPUTS), "other inputs");
+
+        assertEquals('2', Seal.restamped(restamped, INPUTS).orElseThrow().seal().charAt(9), "each re-stamp changes the stamp");
+        assertEquals(Optional.empty(), Seal.restamped(restamped, OTHER_INPUTS), "no intact seal, nothing to re-stamp");
+    }
+
+    @Test
+    void whatTheOutlineShowsBreaksAReStampedSeal() {
+        CurrentState sealed = after(CurrentState.empty(), Planner.plan(desired, CurrentState.empty(), PlanOptions.defaults(), INPUTS));
+        CurrentState restamped = withCollection(sealed, "svc.a", Seal.restamped(sealed, INPUTS).orElseThrow().seal());
+        CatalogueOutline outline = outline(restamped);
+        assertTrue(Seal.findOutlined(outline, INPUTS).isPresent());
+        assertEquals(Optional.empty(), Seal.findOutlined(new CatalogueOutline("2.0.0", true, outline.collections(),
+                outline.endpoints() - 1, outline.deletedEndpoints()), INPUTS), "an endpoint hard-deleted");
+        assertEquals(Optional.empty(), Seal.findOutlined(new CatalogueOutline("2.0.0", true, outline.collections(),
+                outline.endpoints(), outline.deletedEndpoints() + 1), INPUTS), "an endpoint soft-deleted");
+        assertEquals(Optional.empty(), Seal.findOutlined(new CatalogueOutline("2.0.0", true, outline.collections(),
+                outline.endpoints() + 1, outline.deletedEndpoints()), INPUTS), "an endpoint added");
+        assertEquals(Optional.empty(), Seal.findOutlined(outline(withCollection(restamped, "svc.b",
+                "0123456789abcdef0123456789abcdef")), INPUTS), "another collection rewritten");
+        Map<String, ExistingEntity> fewer = new LinkedHashMap<>(outline.collections());
+        fewer.remove("svc.b");
+        assertEquals(Optional.empty(), Seal.findOutlined(new CatalogueOutline("2.0.0", true, fewer, outline.endpoints(),
+                outline.deletedEndpoints()), INPUTS), "another collection hard-deleted");
+        Map<String, ExistingEntity> carrierDeleted = new LinkedHashMap<>(outline.collections());
+        carrierDeleted.computeIfPresent("svc.a", (fqn, c) -> deleted(c));
+        assertEquals(Optional.empty(), Seal.findOutlined(new CatalogueOutline("2.0.0", true, carrierDeleted,
+                outline.endpoints(), outline.deletedEndpoints()), INPUTS), "the carrier soft-deleted");
+    }
+
+    @Test
+    void aSealOnAnEndpointIsStampedAnewOnTheFirstCollection() {
+        CurrentState sealed = after(CurrentState.empty(), Planner.plan(desired, CurrentState.empty(), PlanOptions.defaults(), INPUTS));
+        DesiredState edited = Specs.map(SPEC.replace("\"/z\": {\"post\": {", "\"/z\": {\"post\": {\"description\": \"new\", "),
+                Specs.context("svc", null, null));
+        CurrentState onEndpoint = after(sealed, Planner.plan(edited, sealed, PlanOptions.defaults(), OTHER_INPUTS));
+        assertTrue(Seal.isSeal(onEndpoint.endpoints().get("svc.b./z/post").sourceHash()));
+        Seal.Restamp restamp = Seal.restamped(onEndpoint, OTHER_INPUTS).orElseThrow();
+        assertEquals("svc.a", restamp.carrier().fqn(), "the first live collection (it carries an older seal)");
+        CurrentState restamped = withCollection(onEndpoint, "svc.a", restamp.seal());
+        assertTrue(Seal.find(restamped, OTHER_INPUTS).isPresent(), "the endpoint's old seal is one entity among the rest");
+        assertTrue(Seal.findOutlined(outline(restamped), OTHER_INPUTS).isPresent());
+    }
+
+    private static CatalogueOutline outline(CurrentState state) {
+        return new CatalogueOutline(state.serverVersion(), true, state.collections(), state.endpoints().size(),
+                (int) state.endpoints().values().stream().filter(ExistingEntity::deleted).count());
+    }
+
+    private static CurrentState withCollection(CurrentState state, String fqn, String sourceHash) {
+        Map<String, ExistingEntity> collections = new LinkedHashMap<>(state.collections());
+        ExistingEntity c = collections.get(fqn);
+        collections.put(fqn, new ExistingEntity(c.id(), fqn, null, sourceHash, c.deleted()));
+        return new CurrentState(state.serverVersion(), true, collections, state.endpoints());
     }
 
     private DesiredState leavingOut(int filteredCollections, int filteredEndpoints, int failedCollections, int failedEndpoints) {
