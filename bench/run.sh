@@ -12,6 +12,8 @@
 # WARM (true: then the same ingest into an emptied server, in the same, warmed-up process),
 # FRESH_RERUN (true: then an unchanged re-run in a new process, as a scheduled run is; upstream runs twice too),
 # SCHEMA_FIELDS (extended by default; upstream for our connector with upstream's field rules).
+# UNCHANGED_CHECK (changeEvents: the payload's unchangedCheck; with RERUN and FRESH_RERUN the in-process re-run lists
+# and re-stamps the seal, the new-process one checks it by change events).
 # PARALLELISM (bulk calls in flight, default 4, as OMREST_WRITE_PARALLELISM), PER_ENTITY_PARALLELISM (single-entity
 # calls in flight against the 1.6 server, default 16, as OMREST_WRITE_PER_ENTITY_PARALLELISM).
 # PIN_CPUS (true: the emulator on CPU 0, each client on CPU 1, so client and server do not share cores, as on separate
@@ -75,7 +77,7 @@ ${pin[@]+"${pin[@]}"} java -Xmx6g -Domrest.emulator.validateSchemas=false -Dsun.
     -Dbench.upstream.specs="$(echo "${UPSTREAM-petstore asana stripe kubernetes github}" | tr ' ' ',')" \
     -Dbench.upstream.latencies="${UPSTREAM_LATENCIES:-0,20}" -Dbench.rerun="${RERUN:-true}" -Dbench.warm="${WARM:-false}" \
     -Dbench.freshRerun="${FRESH_RERUN:-false}" \
-    -Dbench.schemaFields="${SCHEMA_FIELDS:-}" -Dbench.parallelism="${PARALLELISM:-4}" \
+    -Dbench.schemaFields="${SCHEMA_FIELDS:-}" -Dbench.unchangedCheck="${UNCHANGED_CHECK:-}" -Dbench.parallelism="${PARALLELISM:-4}" \
     -Dbench.perEntityParallelism="${PER_ENTITY_PARALLELISM:-16}" \
     -Dbench.functionJvmOptions="${FUNCTION_JAVA_OPTS:-}" -Dbench.clientCpus="$client_cpus" \
     -Dbench.initType="${INIT_TYPE:-}" -Dbench.upstream.v2="${UPSTREAM_V2:-2.0.7.0}" \

@@ -164,6 +164,7 @@ public final class Benchmark {
                     MockLambdaRuntime.Answer answer = runtime.invoke(payload, 1800, process);
                     ObjectNode line = JSON.createObjectNode().put("peer", "ours").put("run", run)
                             .put("schemaFields", System.getProperty("bench.schemaFields", "extended"))
+                            .put("unchangedCheck", System.getProperty("bench.unchangedCheck", "listing"))
                             .put("parallelism", om.mode() == OpenMetadataEmulator.Mode.V1_6 ? PER_ENTITY_PARALLELISM : PARALLELISM)
                             .put("clientCpus", CLIENT_CPUS).put("initType", INIT_TYPE).put("costModel", COST_MODEL)
                             .put("adaptive", ADAPTIVE.isBlank() ? "true" : ADAPTIVE)
@@ -362,6 +363,10 @@ public final class Benchmark {
         ObjectNode sourceConfig = source.putObject("sourceConfig").putObject("config").put("type", "ApiMetadata");
         if (schemaFields != null && !schemaFields.isBlank()) {
             sourceConfig.put("schemaFields", schemaFields);
+        }
+        String unchangedCheck = System.getProperty("bench.unchangedCheck", "");
+        if (!unchangedCheck.isBlank()) {
+            sourceConfig.put("unchangedCheck", unchangedCheck);
         }
         payload.putObject("sink").put("type", "metadata-rest").putObject("config");
         payload.putObject("workflowConfig").put("loggerLevel", "INFO").putObject("openMetadataServerConfig")
