@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 /**
  * What a request costs a real server, for benchmarks that should see it (off by default: tests run at no cost). A
  * request holds one of {@code workers} (the server's cores, shared with its database) for
- * {@code perRequestMillis + perListedEntityMillis × entities listed + perKbStoredMillis × KB of request body}, so
+ * {@code perRequestMillis + perListedEntityMillis × entities listed + perKbStoredMillis × KB of request body} (a
+ * {@code /v1/events} answer's events count as entities listed: each is a stored JSON row read and sent back), so
  * calls beyond the workers queue, and latency grows with calls in flight as it does on a busy server.
  *
  * <p>{@link #CALIBRATED}: api.github.com against a real OpenMetadata 1.6 (PostgreSQL; server, database and client on

@@ -20,7 +20,8 @@ import java.util.UUID;
  * The server's state: API services, collections and endpoints by FQN, ingestion pipelines and automation workflows,
  * the pipeline statuses PUT per ingestion pipeline and the logs a 2.0 server stores per run; with the server's
  * semantics for upserts (curated metadata kept, versions bumped only on change), soft and hard deletion (recursive for
- * a collection's endpoints), restore, deleteStale and JSON Patch.
+ * a collection's endpoints), restore, deleteStale and JSON Patch; and the {@code change_event} table those writes fill
+ * for API services, collections and endpoints ({@link ChangeEventLog}).
  *
  * <p>One lock guards all of it. Methods that serve a request expect the caller to hold {@link #lock()}, so that a
  * request's lookups and changes form one step (as one transaction would on the server); the accessors the emulator's
@@ -46,6 +47,8 @@ final class EntityStore {
     /** Every status PUT, per pipeline FQN, in arrival order (a run's later PUTs update it, see {@link #runs}). */
     private final Map<String, List<JsonNode>> pipelineStatuses = new LinkedHashMap<>();
     final RunLogs runLogs = new RunLogs();
+    /** The events the REST writes of {@link #evented} entities leave, as OpenMetadata 1.6 records them. */
+    final ChangeEventLog changeEvents = new ChangeEventLog();
 
     EntityStore(String apiUrl) {
         this.apiUrl = apiUrl;
@@ -111,12 +114,14 @@ final class EntityStore {
             }
             pipelineStatuses.clear();
             runLogs.clear();
+            changeEvents.clear();
         }
     }
 
     OpenMetadataEmulator.Stored store() {
         synchronized (lock) {
-            return new OpenMetadataEmulator.Stored(copies(services), copies(collections), copies(endpoints));
+            return new OpenMetadataEmulator.Stored(copies(services), copies(collections), copies(endpoints),
+                    changeEvents.rows());
         }
     }
 
@@ -126,6 +131,7 @@ final class EntityStore {
             stored.services().forEach(e -> services.put(e.path("fullyQualifiedName").asText(), e.deepCopy()));
             stored.collections().forEach(e -> collections.put(e.path("fullyQualifiedName").asText(), e.deepCopy()));
             stored.endpoints().forEach(e -> endpoints.put(e.path("fullyQualifiedName").asText(), e.deepCopy()));
+            changeEvents.replaceWith(stored.changeEvents());
         }
     }
 
@@ -317,15 +323,18 @@ final class EntityStore {
         if (existing == null) {
             ObjectNode entity = entity(table, UUID.randomUUID().toString(), fqn, content, 0.1);
             table.put(fqn, entity);
+            record(table, ChangeEvent.ENTITY_CREATED, entity, entity.path("version").asDouble());
             return new Upsert(201, entity.deepCopy(), "Entity created");
         }
         boolean wasDeleted = existing.path("deleted").asBoolean();
         if (!wasDeleted && contentOf(existing).equals(contentOf(content))) {
-            return new Upsert(200, existing.deepCopy(), "Entity unchanged");
+            return new Upsert(200, existing.deepCopy(), "Entity unchanged"); // ENTITY_NO_CHANGE: no event
         }
         ObjectNode entity = entity(table, existing.get("id").asText(), fqn, content,
                 bump(existing.path("version").asDouble()));
         table.put(fqn, entity);
+        // a PUT that restores a soft-deleted entity is an update on the server (its restore is internal)
+        record(table, ChangeEvent.ENTITY_UPDATED, entity, existing.path("version").asDouble());
         return new Upsert(200, entity.deepCopy(), wasDeleted ? "Entity restored" : "Entity updated");
     }
 
@@ -388,8 +397,12 @@ final class EntityStore {
                 default -> patched.remove(field); // "remove": checkPatchOperation admits no other
             }
         }
+        if (patched.equals(entity)) {
+            return patched; // the server's ENTITY_NO_CHANGE: same version, same updatedAt, no event
+        }
         touch(patched, patched.path("deleted").asBoolean());
         table.put(entity.get("fullyQualifiedName").asText(), patched);
+        record(table, ChangeEvent.ENTITY_UPDATED, patched, entity.path("version").asDouble());
         return patched.deepCopy();
     }
 
@@ -397,10 +410,32 @@ final class EntityStore {
         return Math.round(version * 10 + 1) / 10.0;
     }
 
+    private static double unbump(double version) {
+        return Math.round(version * 10 - 1) / 10.0;
+    }
+
     private static void touch(ObjectNode entity, boolean deleted) {
         entity.put("version", bump(entity.path("version").asDouble()));
         entity.put("updatedAt", System.currentTimeMillis());
         entity.put("deleted", deleted);
+    }
+
+    /** Whether writes to {@code table} leave change events (the API entities; the server's others are not emulated). */
+    private boolean evented(EntityTable table) {
+        return table == services || table == collections || table == endpoints;
+    }
+
+    /**
+     * The event OpenMetadata's response filter records for a REST write answered with {@code entity}: stamped with the
+     * entity's {@code updatedAt}, as the server does. Only the write a request targeted gets one; what the server does
+     * to other entities on the way (a collection's endpoints deleted or restored with it, deleteStale's deletions) goes
+     * through its repository, past the filter, and leaves none.
+     */
+    private void record(EntityTable table, String eventType, ObjectNode entity, double previousVersion) {
+        if (evented(table)) {
+            changeEvents.insert(ChangeEvent.of(eventType, table.type, entity, entity.path("updatedAt").asLong(),
+                    previousVersion));
+        }
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -424,9 +459,18 @@ final class EntityStore {
         if (entity == null || (!hardDelete && entity.path("deleted").asBoolean())) {
             throw ApiError.notFound(table.type + " instance for " + key + " not found");
         }
+        ObjectNode storedRow = entity.deepCopy();
         String problem = deleteEntity(table, entity, recursive, hardDelete);
         if (problem != null) {
             throw ApiError.badRequest(problem);
+        }
+        double version = storedRow.path("version").asDouble();
+        if (hardDelete) {
+            // the server answers a hard delete with the row as it was stored: its last updatedAt, which can be old, and
+            // the previous version of the row's own change description (a created-only row has none: its version)
+            record(table, ChangeEvent.ENTITY_DELETED, storedRow, version > 0.1 ? unbump(version) : version);
+        } else {
+            record(table, ChangeEvent.ENTITY_SOFT_DELETED, entity, version);
         }
         return entity.deepCopy();
     }
@@ -463,7 +507,9 @@ final class EntityStore {
             throw ApiError.notFound(table.type + " instance for " + id + " not found");
         }
         if (entity.path("deleted").asBoolean()) {
+            double version = entity.path("version").asDouble();
             touch(entity, false);
+            record(table, ChangeEvent.ENTITY_RESTORED, entity, version);
             if (table == collections) {
                 for (ObjectNode child : endpointsOf(entity)) {
                     if (child.path("deleted").asBoolean()) {

@@ -37,6 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * delete) and automation workflows (create, trigger, JSON Patch), the server driving an orchestrator through its stock
  * Airflow client ({@link OrchestratorClient}) once {@link #pipelineServiceClient} configures one.
  *
+ * <p>Change events: REST writes to API services, collections and endpoints leave the rows OpenMetadata 1.6 records in
+ * its {@code change_event} table (one per write that changed something, for the targeted entity only, stamped with the
+ * entity's {@code updatedAt}), read with {@code GET /v1/events}; {@link #loseNextChangeEvents} and
+ * {@link #purgeChangeEventsBefore} reproduce how rows go missing ({@code docs/unchanged-reruns-research.md} §1–3).
+ *
  * <p>Simplifications: {@code fields} is ignored (entities are always returned whole) but for an ingestion pipeline's
  * {@code pipelineStatuses}; POST creates services, ingestion pipelines and workflows only (elsewhere 404).
  *
@@ -77,8 +82,21 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     /** Enough that injected latency never queues a client's calls (Dropwizard's default is 1024 threads). */
     private static final int THREADS = 64;
 
-    /** A copy of the stored entities, to put back with {@link #restore(Stored)}. */
-    public record Stored(List<ObjectNode> services, List<ObjectNode> collections, List<ObjectNode> endpoints) {
+    /**
+     * A copy of the server's database, to put back with {@link #restore(Stored)}: the stored entities and the
+     * {@code change_event} table, which lives in the same database, so a server restored from a backup answers
+     * {@code /v1/events} with the events of the backup's time.
+     */
+    public record Stored(List<ObjectNode> services, List<ObjectNode> collections, List<ObjectNode> endpoints,
+                         List<ChangeEvent> changeEvents) {
+        public Stored {
+            changeEvents = List.copyOf(changeEvents);
+        }
+
+        /** Entities only, with an empty {@code change_event} table. */
+        public Stored(List<ObjectNode> services, List<ObjectNode> collections, List<ObjectNode> endpoints) {
+            this(services, collections, endpoints, List.of());
+        }
     }
 
     private final Mode mode;
@@ -212,9 +230,10 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         faults.inject(fault);
     }
 
-    /** Drops every fault not consumed yet. */
+    /** Drops every fault not consumed yet, the change events still to lose ({@link #loseNextChangeEvents}) included. */
     public void clearFaults() {
         faults.clear();
+        store.changeEvents.stopLosing();
     }
 
     /**
@@ -228,6 +247,48 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     /** How many random faults were injected so far. */
     public int randomFaultCount() {
         return faults.randomFaultCount();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Change events (GET /v1/events)
+
+    /**
+     * The {@code change_event} rows in insertion order (an immutable copy). Each REST write to an API service,
+     * collection or endpoint that changed it leaves one, stamped with the entity's {@code updatedAt}: see
+     * {@link ChangeEvent} and {@code docs/unchanged-reruns-research.md} §1–2.
+     */
+    public List<ChangeEvent> changeEvents() {
+        return store.changeEvents.rows();
+    }
+
+    /** Empties the {@code change_event} table (and the count of {@link #lostChangeEvents()}). */
+    public void clearChangeEvents() {
+        store.changeEvents.clear();
+    }
+
+    /**
+     * The next {@code n} change events are not recorded, although their writes succeed. Why: the real server inserts
+     * the row asynchronously, on another thread after the write has committed, and an insert that fails (or a server
+     * that dies in between) is only logged, so a reader of {@code /v1/events} can miss a change that did happen.
+     * Replaces any count still pending; {@link #clearFaults()} cancels it.
+     */
+    public void loseNextChangeEvents(int n) {
+        store.changeEvents.loseNext(n);
+    }
+
+    /** How many change events {@link #loseNextChangeEvents} made the server lose since the start or the last reset. */
+    public int lostChangeEvents() {
+        return store.changeEvents.lost();
+    }
+
+    /**
+     * What the DataRetention app does (weekly, with a 7-day retention by default): deletes every change event whose
+     * timestamp is before {@code millis}. Why it matters: it goes by the event's timestamp, which is the entity's
+     * {@code updatedAt}, so a hard delete's event, stamped with the entity's last and possibly old {@code updatedAt},
+     * is purged long before events recorded at the same time. Returns the number of events deleted.
+     */
+    public int purgeChangeEventsBefore(long millis) {
+        return store.changeEvents.purgeBefore(millis);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -261,7 +322,7 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         return store.liveFqns();
     }
 
-    /** Copies the stored services, collections and endpoints. */
+    /** Copies the stored services, collections and endpoints, and the change events. */
     public Stored store() {
         return store.store();
     }
@@ -273,8 +334,8 @@ public final class OpenMetadataEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets every stored entity, pipeline status and log, recorded request and violation: an empty server again (its
-     * configuration, the pipeline service client included, stays).
+     * Forgets every stored entity, pipeline status and log, change event, recorded request and violation: an empty
+     * server again (its configuration, the pipeline service client included, stays, and so do faults not consumed yet).
      */
     public void reset() {
         store.reset();

@@ -15,7 +15,7 @@ import java.util.List;
  * /v1/system/version} needs the bearer token; bulk PUT and deleteStale exist only on a 2.0 server; anything else is the
  * server's 404. Bodies are parsed and checked by {@link ContractChecks} before the {@link EntityStore} is touched, and
  * each request's store access happens under the store's lock as one step. Ingestion pipelines and automation workflows
- * are served by {@link IngestionPipelineRoutes} and {@link WorkflowRoutes}.
+ * are served by {@link IngestionPipelineRoutes} and {@link WorkflowRoutes}, {@code GET /v1/events} by {@link EventQuery}.
  */
 final class Router {
     private final OpenMetadataEmulator.Mode mode;
@@ -63,6 +63,11 @@ final class Router {
         authenticate(request.authorization());
 
         String root = seg.get(0);
+        if (root.equals("events") && seg.size() == 1 && method.equals("GET")) {
+            // any valid token reads it: the server's EventResource asks its authorizer nothing
+            EventQuery events = EventQuery.parse(query);
+            return Reply.of(200, events.answer(store.changeEvents.rows()));
+        }
         if (root.equals("services") && seg.size() >= 2) {
             return services(request, seg, query);
         }
