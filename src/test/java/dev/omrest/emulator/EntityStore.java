@@ -107,6 +107,18 @@ final class EntityStore {
         return fqns;
     }
 
+    /** How far the server's clock is from this machine's: tests play a schedule's hours without waiting for them. */
+    private volatile long clockOffsetMillis;
+
+    void clockOffset(java.time.Duration offset) {
+        clockOffsetMillis = offset.toMillis();
+    }
+
+    /** The server's time, as it stamps {@code updatedAt} (and so its change events). */
+    long now() {
+        return System.currentTimeMillis() + clockOffsetMillis;
+    }
+
     void reset() {
         synchronized (lock) {
             for (EntityTable table : List.of(services, collections, endpoints, pipelines, workflows)) {
@@ -366,7 +378,7 @@ final class EntityStore {
             }
         }
         entity.put("version", version);
-        entity.put("updatedAt", System.currentTimeMillis());
+        entity.put("updatedAt", now());
         entity.put("updatedBy", "ingestion-bot");
         entity.put("href", apiUrl + table.hrefPath + id);
         entity.put("deleted", false);
@@ -414,9 +426,9 @@ final class EntityStore {
         return Math.round(version * 10 - 1) / 10.0;
     }
 
-    private static void touch(ObjectNode entity, boolean deleted) {
+    private void touch(ObjectNode entity, boolean deleted) {
         entity.put("version", bump(entity.path("version").asDouble()));
-        entity.put("updatedAt", System.currentTimeMillis());
+        entity.put("updatedAt", now());
         entity.put("deleted", deleted);
     }
 

@@ -322,6 +322,14 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         return store.liveFqns();
     }
 
+    /**
+     * Sets the server's clock this far from this machine's (negative: in the past) for the writes that follow, so a
+     * test can play runs an hour or a day apart, as a schedule makes them, without waiting.
+     */
+    public void clockOffset(java.time.Duration offset) {
+        store.clockOffset(offset);
+    }
+
     /** Copies the stored services, collections and endpoints, and the change events. */
     public Stored store() {
         return store.store();
