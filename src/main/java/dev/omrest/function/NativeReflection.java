@@ -26,6 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             // our reports
             dev.omrest.outcome.EntityCounts.class,
             dev.omrest.report.IngestReport.class,
+            dev.omrest.report.SealCheck.class,
             dev.omrest.outcome.Notice.class,
             dev.omrest.report.ServerCheck.class,
             dev.omrest.report.TestConnectionResult.class,
@@ -45,6 +46,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             dev.omrest.openmetadata.SchemaField.class,
             // the client package's other records are not serialised; NativeReadinessTest holds every record there to it
             dev.omrest.openmetadata.CurrentState.class,
+            dev.omrest.openmetadata.CatalogueOutline.class,
+            dev.omrest.openmetadata.ChangeEvent.class,
             dev.omrest.openmetadata.ExistingEntity.class,
             dev.omrest.openmetadata.RetryPolicy.class,
             dev.omrest.openmetadata.ServerCalls.Answer.class,
