@@ -121,7 +121,10 @@ public class IngestFunction {
                 clock, config.run().killCheck()).unchangedCheckByDefault(unchangedCheck(config.run()));
     }
 
-    /** The deployment's default, refused at start-up when it is not one the payload could say either. */
+    /**
+     * The deployment's default; one a payload could not say either fails the invocation naming the variable (the
+     * stack's context validation keeps a deployment from setting one).
+     */
     static UnchangedCheck unchangedCheck(FunctionConfig.Run run) {
         UnchangedCheck.Mode mode = UnchangedCheck.Mode.fromText(run.unchangedCheck());
         if (mode == null) {

@@ -156,6 +156,9 @@ public class ConnectorStack extends Stack {
         if (sizing == Sizing.INGEST) {
             // Funqy does not hand the Lambda context to functions: the run learns its deadline from here
             environment.put("OMREST_RUN_DEADLINE", runDeadline(settings.timeoutSeconds().get(sizing)));
+            settings.unchangedCheck().ifPresent(check -> environment.put("OMREST_RUN_UNCHANGED_CHECK", check));
+            settings.unchangedCheckMaxAgeHours().ifPresent(hours ->
+                    environment.put("OMREST_RUN_UNCHANGED_CHECK_MAX_AGE", "PT" + hours + "H"));
         }
         if (sizing == Sizing.TEST_CONNECTION || sizing == Sizing.TEST_CONNECTION_HTTP) {
             // a test connection answers within this, whatever the servers it checks do (the pipeline service's own

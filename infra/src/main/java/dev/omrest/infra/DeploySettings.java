@@ -38,6 +38,10 @@ import java.util.regex.Pattern;
  *   <tr><td>openMetadataUrl, botJwtSecret</td><td>none</td><td>both given: deploy the pipeline service
  *   ({@link PipelineServiceSettings}) for the OpenMetadata server at this https API URL, with the bot JWT in this secret</td></tr>
  *   <tr><td>egressIp</td><td>none</td><td>comma list of addresses the pipeline service reports as the ingestion's egress</td></tr>
+ *   <tr><td>unchangedCheck</td><td>listing</td><td>{@code listing} or {@code changeEvents}: how ingest runs whose payload does
+ *   not say (pipelines made in OpenMetadata's UI) check a seal ({@code OMREST_RUN_UNCHANGED_CHECK})</td></tr>
+ *   <tr><td>unchangedCheckMaxAgeHours</td><td>24</td><td>1 to 144: with change events, how long a seal is vouched for by
+ *   events alone ({@code OMREST_RUN_UNCHANGED_CHECK_MAX_AGE})</td></tr>
  * </table>
  */
 public record DeploySettings(
@@ -53,7 +57,9 @@ public record DeploySettings(
         Optional<String> testConnectionFileDirectory,
         List<String> testConnectionS3Endpoints,
         Optional<String> alarmTopicArn,
-        Optional<PipelineServiceSettings> pipelineService) {
+        Optional<PipelineServiceSettings> pipelineService,
+        Optional<String> unchangedCheck,
+        Optional<Integer> unchangedCheckMaxAgeHours) {
 
     public static final String RUNTIME = "runtime";
     public static final String ARCHITECTURE = "architecture";
@@ -72,6 +78,8 @@ public record DeploySettings(
     public static final String OPENMETADATA_URL = "openMetadataUrl";
     public static final String BOT_JWT_SECRET = "botJwtSecret";
     public static final String EGRESS_IP = "egressIp";
+    public static final String UNCHANGED_CHECK = "unchangedCheck";
+    public static final String UNCHANGED_CHECK_MAX_AGE_HOURS = "unchangedCheckMaxAgeHours";
 
     public static final String DEFAULT_FUNCTION_ZIP = "../target/function.zip";
     public static final String DEFAULT_SERVICES_FILE = "services.json";
@@ -174,12 +182,21 @@ public record DeploySettings(
         }
         Optional<PipelineServiceSettings> pipelineService = PipelineServiceSettings.of(
                 string(node, OPENMETADATA_URL, ""), string(node, BOT_JWT_SECRET, ""), list(node, EGRESS_IP), problems);
+        String unchangedCheck = string(node, UNCHANGED_CHECK, "");
+        if (!unchangedCheck.isEmpty() && !unchangedCheck.equals("listing") && !unchangedCheck.equals("changeEvents")) {
+            problems.add(UNCHANGED_CHECK + " must be 'listing' or 'changeEvents'");
+        }
+        Integer maxAgeHours = integer(node, UNCHANGED_CHECK_MAX_AGE_HOURS, problems);
+        if (maxAgeHours != null && (maxAgeHours < 1 || maxAgeHours > 144)) {
+            problems.add(UNCHANGED_CHECK_MAX_AGE_HOURS + " must be from 1 to 144 (change events are kept 7 days)");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException("Invalid context value(s):\n  - " + String.join("\n  - ", problems));
         }
         return new DeploySettings(mode, architecture, zip, services, retention, Map.copyOf(memory), Map.copyOf(timeout),
                 List.copyOf(invokers), readsSecrets, fileDirectory.isEmpty() ? Optional.empty() : Optional.of(fileDirectory),
-                List.copyOf(s3Endpoints), topic.isEmpty() ? Optional.empty() : Optional.of(topic), pipelineService);
+                List.copyOf(s3Endpoints), topic.isEmpty() ? Optional.empty() : Optional.of(topic), pipelineService,
+                unchangedCheck.isEmpty() ? Optional.empty() : Optional.of(unchangedCheck), Optional.ofNullable(maxAgeHours));
     }
 
     /** A comma-separated string from the command line, or a JSON list from cdk.json. */

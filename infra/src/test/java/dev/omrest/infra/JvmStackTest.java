@@ -48,7 +48,9 @@ class JvmStackTest {
                 Map.entry(DeploySettings.ALARM_TOPIC_ARN, TOPIC),
                 Map.entry(DeploySettings.OPENMETADATA_URL, OPENMETADATA_URL),
                 Map.entry(DeploySettings.BOT_JWT_SECRET, BOT_JWT_SECRET),
-                Map.entry(DeploySettings.EGRESS_IP, "203.0.113.7, 2001:db8::7"))));
+                Map.entry(DeploySettings.EGRESS_IP, "203.0.113.7, 2001:db8::7"),
+                Map.entry(DeploySettings.UNCHANGED_CHECK, "changeEvents"),
+                Map.entry(DeploySettings.UNCHANGED_CHECK_MAX_AGE_HOURS, "12"))));
         template = Template.fromStack(stack);
     }
 
@@ -83,6 +85,7 @@ class JvmStackTest {
     static Map<String, Object> environment(Sizing sizing) {
         return switch (sizing) {
             case INGEST -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_RUN_DEADLINE", "PT540S",
+                    "OMREST_RUN_UNCHANGED_CHECK", "changeEvents", "OMREST_RUN_UNCHANGED_CHECK_MAX_AGE", "PT12H",
                     "OMREST_PIPELINE_SERVICE_OPENMETADATA_URL", OPENMETADATA_URL,
                     "OMREST_PIPELINE_SERVICE_BOT_JWT_SECRET", BOT_JWT_SECRET);
             case TEST_CONNECTION -> Map.of("QUARKUS_FUNQY_EXPORT", sizing.export(), "OMREST_TEST_CONNECTION_DEADLINE", "PT90S");

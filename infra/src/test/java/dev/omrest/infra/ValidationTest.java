@@ -62,11 +62,15 @@ class ValidationTest {
                 DeploySettings.TEST_CONNECTION_INVOKERS, "everyone",
                 DeploySettings.TEST_CONNECTION_FILE_DIRECTORY, "specs",
                 DeploySettings.TEST_CONNECTION_S3_ENDPOINTS, "minio:9000",
+                DeploySettings.UNCHANGED_CHECK, "events",
+                DeploySettings.UNCHANGED_CHECK_MAX_AGE_HOURS, "200",
                 DeploySettings.FUNCTION_ZIP, Fixtures.nativeZip(dir, false).toString(),
                 DeploySettings.SERVICES_FILE, Fixtures.resource("test-services.json").toString()))));
         for (String expected : List.of("runtime must be 'native' or 'jvm'", "architecture must be 'x86_64' or 'arm64'",
                 "logRetentionDays must be one of", "testConnectionInvokers: 'everyone'",
-                "testConnectionFileDirectory must be an absolute path", "testConnectionS3Endpoints: 'minio:9000' is not an http(s) URL")) {
+                "testConnectionFileDirectory must be an absolute path", "testConnectionS3Endpoints: 'minio:9000' is not an http(s) URL",
+                "unchangedCheck must be 'listing' or 'changeEvents'",
+                "unchangedCheckMaxAgeHours must be from 1 to 144 (change events are kept 7 days)")) {
             assertTrue(e.getMessage().contains(expected), "missing '" + expected + "' in " + e.getMessage());
         }
     }
