@@ -74,13 +74,27 @@ public final class Catalogue {
      */
     public static List<ChangeEvent> changeEventsSince(OpenMetadataApi api, ServerCalls calls, long since) {
         String types = "apiCollection,apiEndpoint";
-        JsonNode answer = calls.require("GET /v1/events", () -> api.changeEvents(types, types, types, types, since)).body();
+        JsonNode answer = calls.require("GET /v1/events", () -> api.changeEvents(types, types, types, types, since),
+                JsonBodies::changeEvents).body();
         List<ChangeEvent> events = new ArrayList<>();
         for (JsonNode event : answer.path("data")) {
             events.add(new ChangeEvent(event.path("eventType").asText(), event.path("entityType").asText(),
                     event.path("entityFullyQualifiedName").asText(), event.path("timestamp").asLong()));
         }
         return events;
+    }
+
+    /**
+     * Whether the entity's last change set its {@code sourceHash} to what it is now and nothing else, as its change
+     * description says (the last change alone where the server tells it apart, {@code incrementalChangeDescription}).
+     */
+    private static boolean onlySourceHashChanged(JsonNode entity, String sourceHash) {
+        JsonNode change = entity.hasNonNull("incrementalChangeDescription") ? entity.get("incrementalChangeDescription")
+                : entity.path("changeDescription");
+        JsonNode updated = change.path("fieldsUpdated");
+        return sourceHash != null && change.path("fieldsAdded").isEmpty() && change.path("fieldsDeleted").isEmpty()
+                && updated.size() == 1 && updated.get(0).path("name").asText().equals("sourceHash")
+                && updated.get(0).path("newValue").asText().equals(sourceHash);
     }
 
     private static int endpointCount(OpenMetadataApi api, ServerCalls calls, String service, String include) {
@@ -166,9 +180,10 @@ public final class Catalogue {
             for (JsonNode entity : answer.path("data")) {
                 String fqn = entity.path("fullyQualifiedName").asText();
                 String parent = endpoints ? entity.path("apiCollection").path("fullyQualifiedName").asText(null) : null;
-                entities.put(fqn, new ExistingEntity(entity.path("id").asText(), fqn, parent,
-                        entity.path("sourceHash").asText(null), entity.path("deleted").asBoolean(false),
-                        entity.path("updatedAt").asLong(0)));
+                String sourceHash = entity.path("sourceHash").asText(null);
+                entities.put(fqn, new ExistingEntity(entity.path("id").asText(), fqn, parent, sourceHash,
+                        entity.path("deleted").asBoolean(false), entity.path("updatedAt").asLong(0),
+                        !endpoints && onlySourceHashChanged(entity, sourceHash)));
             }
             after = answer.path("paging").path("after").asText(null);
         } while (after != null && !after.isEmpty());

@@ -85,6 +85,70 @@ public final class JsonBodies {
         }
     }
 
+    /**
+     * Of an events answer, the four fields of each event a seal check reads: each event also carries its entity's
+     * whole JSON, and the answer holds every API entity's events on the server since the time asked.
+     */
+    static JsonNode changeEvents(InputStream body) throws IOException {
+        try (JsonParser parser = new FilteringParserDelegate(JSON.createParser(body), new EventsData(),
+                TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+            JsonNode node = JSON.readTree(parser);
+            return node == null || !node.isObject() ? MissingNode.getInstance() : node;
+        }
+    }
+
+    private static final Set<String> EVENT_FIELDS = Set.of("eventType", "entityType", "entityFullyQualifiedName", "timestamp");
+
+    /** {@code data}, and in it each event's {@link #EVENT_FIELDS}; an error's {@code code} and {@code message}. */
+    private static final class EventsData extends TokenFilter {
+        @Override
+        public TokenFilter includeProperty(String name) {
+            if (name.equals("code") || name.equals("message")) {
+                return TokenFilter.INCLUDE_ALL;
+            }
+            return name.equals("data") ? new EventList() : null;
+        }
+
+        @Override
+        protected boolean _includeScalar() {
+            return false;
+        }
+    }
+
+    private static final class EventList extends TokenFilter {
+        @Override
+        public TokenFilter includeElement(int index) {
+            return new EventFields();
+        }
+
+        @Override
+        public TokenFilter filterStartObject() {
+            return null;
+        }
+
+        @Override
+        protected boolean _includeScalar() {
+            return false;
+        }
+    }
+
+    private static final class EventFields extends TokenFilter {
+        @Override
+        public TokenFilter includeProperty(String name) {
+            return EVENT_FIELDS.contains(name) ? TokenFilter.INCLUDE_ALL : null;
+        }
+
+        @Override
+        public TokenFilter filterStartArray() {
+            return null;
+        }
+
+        @Override
+        protected boolean _includeScalar() {
+            return false;
+        }
+    }
+
     private static final class TopLevel extends TokenFilter {
         @Override
         public TokenFilter includeProperty(String name) {

@@ -87,9 +87,21 @@ public final class ServerCalls {
         return answer;
     }
 
+    /**
+     * Like {@link #require}, with the body read by {@code reader}: for a large answer of which the caller needs a few
+     * fields, kept while it streams by.
+     */
+    Answer require(String what, Supplier<Response> call, BodyReader reader) {
+        Answer answer = call(call, capped(reader), true);
+        if (!answer.ok()) {
+            throw new OpenMetadataException(answer.status(), what + " failed: " + answer.problem());
+        }
+        return answer;
+    }
+
     /** How an answer's body becomes JSON. */
     @FunctionalInterface
-    private interface BodyReader {
+    interface BodyReader {
         JsonNode read(InputStream body) throws IOException;
     }
 

@@ -182,6 +182,7 @@ public final class IngestPipeline {
             byte[] specDigest = seals ? InputKey.digest(raw.body()) : null;
 
             SealCheck sealCheck = null;
+            boolean stampAgain = false;
             RunInputs inputs = null;
             InputKey key = null;
             if (byEvents) {
@@ -196,6 +197,7 @@ public final class IngestPipeline {
                             SealCheck.byChangeEvents());
                 }
                 sealCheck = SealCheck.listed(verdict.because());
+                stampAgain = verdict.stampAgain();
                 reading = listConcurrently(() -> sink.read(settings.serviceName()));
             }
             Instant listedAt = clock.instant();
@@ -209,7 +211,7 @@ public final class IngestPipeline {
             Optional<Seal.Intact> sealed = Seal.find(current, key);
             if (sealed.isPresent()) {
                 if (byEvents) {
-                    sealCheck = sealCheck.restamped(restamp(sink, current, key, listedAt, budget, warnings, settings));
+                    sealCheck = sealCheck.restamped(stampAgain && restamp(sink, current, key, listedAt, budget, warnings));
                 }
                 return unchanged(settings, sink, origin, sealed.get(), List.of("parse", "map"), durations, start,
                         sealCheck, warnings);
@@ -299,37 +301,50 @@ public final class IngestPipeline {
         }
     }
 
-    /** An intact seal the change events vouch for, or why they do not. */
-    private record EventsVerdict(Seal.Intact intact, String because) {
+    /** An intact seal the change events vouch for, or why they do not and whether stamping it anew would help. */
+    private record EventsVerdict(Seal.Intact intact, String because, boolean stampAgain) {
+        static EventsVerdict listing(String because, boolean stampAgain) {
+            return new EventsVerdict(null, because, stampAgain);
+        }
     }
 
     /**
      * The seal checked without listing the endpoints: a re-stamped seal on a collection that the inputs, the other
-     * collections and the endpoint counts match, young enough, and no change event of the service since but its own.
-     * A failed read of the events is a reason to list, not a failed run.
+     * collections and the endpoint counts match, whose collection has not changed since, young enough, and no change
+     * event of the service since but the stamp's own. A failed read of the events is a reason to list, not a failed run.
      */
     private EventsVerdict byChangeEvents(Sink sink, IngestSettings settings, CatalogueOutline outline, InputKey key) {
         if (!outline.serviceExists()) {
-            return new EventsVerdict(null, "the service does not exist yet");
+            return EventsVerdict.listing("the service does not exist yet", true);
         }
         Optional<Seal.Outlined> outlined = Seal.findOutlined(outline, key);
         if (outlined.isEmpty()) {
-            return new EventsVerdict(null, "no collection carries a re-stamped seal of these inputs, collections and "
-                    + "endpoint counts (the spec, the settings or the catalogue changed, or the last run wrote)");
+            return EventsVerdict.listing("no collection carries a re-stamped seal of these inputs, collections and "
+                    + "endpoint counts (the spec, the settings or the catalogue changed, or the last run wrote)", true);
         }
         ExistingEntity carrier = outlined.get().carrier();
-        String tooOld = ChangeWindow.tooOld(carrier, clock.instant(), settings.unchangedCheck().over(unchangedByDefault).maxAge());
-        if (tooOld != null) {
-            return new EventsVerdict(null, tooOld);
+        Instant now = clock.instant();
+        String ahead = ChangeWindow.aheadOfClock(carrier, now);
+        if (ahead != null) {
+            return EventsVerdict.listing(ahead, false);
+        }
+        boolean stampAgain = !ChangeWindow.tooRecentToStampAgain(carrier, now);
+        String why = ChangeWindow.tooOld(carrier, now, settings.unchangedCheck().over(unchangedByDefault).maxAge());
+        if (why == null) {
+            why = ChangeWindow.changedSinceStamp(carrier);
+        }
+        if (why != null) {
+            return EventsVerdict.listing(why, stampAgain);
         }
         List<ChangeEvent> events;
         try {
             events = sink.changeEventsSince(ChangeWindow.since(carrier));
         } catch (OpenMetadataException e) {
-            return new EventsVerdict(null, "the change events could not be read: " + e.getMessage());
+            return EventsVerdict.listing("the change events could not be read: " + e.getMessage(), false);
         }
         String unexplained = ChangeWindow.unexplained(events, settings.serviceName(), carrier);
-        return unexplained == null ? new EventsVerdict(outlined.get().intact(), null) : new EventsVerdict(null, unexplained);
+        return unexplained == null ? new EventsVerdict(outlined.get().intact(), null, false)
+                : EventsVerdict.listing(unexplained, stampAgain);
     }
 
     /**
@@ -338,7 +353,7 @@ public final class IngestPipeline {
      * the run is being stopped. A refusal is a warning: the next run lists again.
      */
     private boolean restamp(Sink sink, CurrentState current, InputKey key, Instant listedAt, RunBudget budget,
-                            List<Notice> warnings, IngestSettings settings) {
+                            List<Notice> warnings) {
         if (budget.stop().requested() || budget.expired()
                 || Duration.between(listedAt, clock.instant()).compareTo(ChangeWindow.LONGEST_LISTING_BEFORE_RESTAMP) > 0) {
             return false;

@@ -33,17 +33,41 @@ public final class ChangeWindow {
         return carrier.updatedAt() - MARGIN.toMillis();
     }
 
+    /**
+     * Why the stamp's time cannot be trusted, or null: a server clock this far ahead of the run's would make every
+     * stamp look young (and stamping again would not help).
+     */
+    public static String aheadOfClock(ExistingEntity carrier, Instant now) {
+        Instant stamped = Instant.ofEpochMilli(carrier.updatedAt());
+        return stamped.isAfter(now.plus(MARGIN))
+                ? "the seal was stamped at " + stamped + ", later than this run's clock (" + now + ")" : null;
+    }
+
     /** Why the seal's age alone sends the run to a listing, or null when it is young enough to be vouched for by events. */
     public static String tooOld(ExistingEntity carrier, Instant now, Duration maxAge) {
         Instant stamped = Instant.ofEpochMilli(carrier.updatedAt());
-        if (stamped.isAfter(now.plus(MARGIN))) {
-            return "the seal was stamped at " + stamped + ", later than this run's clock (" + now + ")";
-        }
         if (stamped.plus(maxAge).isBefore(now)) {
             return "the seal was stamped at " + stamped + ", longer ago than unchangedCheckMaxAgeHours ("
                     + maxAge.toHours() + " h)";
         }
         return null;
+    }
+
+    /**
+     * Why the carrier's last change is not the stamp, or null when it is: anyone's later edit of that collection (a
+     * description, a tag) would otherwise pass for the stamp, hide the events before it and restart the seal's age.
+     */
+    public static String changedSinceStamp(ExistingEntity carrier) {
+        return carrier.onlySourceHashChanged() ? null
+                : "the collection carrying the seal (" + carrier.fqn() + ") was changed after the seal was stamped on it";
+    }
+
+    /**
+     * Whether a stamp made now would be no better than this one: it is younger than the margin, so the events before
+     * it that sent this run to a listing would be read by the next run again (a schedule more often than the margin).
+     */
+    public static boolean tooRecentToStampAgain(ExistingEntity carrier, Instant now) {
+        return Instant.ofEpochMilli(carrier.updatedAt()).isAfter(now.minus(MARGIN));
     }
 
     /**
@@ -54,10 +78,11 @@ public final class ChangeWindow {
         boolean stampSeen = false;
         int others = 0;
         for (ChangeEvent event : events) {
-            if (!event.fqn().startsWith(under)) {
+            // an event that names no entity may be one of ours: only another service's name rules it out
+            if (event.fqn() != null && !event.fqn().isEmpty() && !event.fqn().startsWith(under)) {
                 continue;
             }
-            boolean stamp = event.fqn().equals(carrier.fqn()) && event.timestamp() == carrier.updatedAt()
+            boolean stamp = carrier.fqn().equals(event.fqn()) && event.timestamp() == carrier.updatedAt()
                     && "entityUpdated".equals(event.eventType()) && "apiCollection".equals(event.entityType());
             if (stamp && !stampSeen) {
                 stampSeen = true;

@@ -102,7 +102,7 @@ public final class Seal {
         }
         for (int i = 1; i < LENGTH; i++) {
             char c = sourceHash.charAt(i);
-            if (i < STAMP_AT ? Character.digit(c, 16) < 0 || Character.isUpperCase(c) : DIGITS.indexOf(c) < 0) {
+            if (i < STAMP_AT ? !lowerHex(c) : DIGITS.indexOf(c) < 0) {
                 return false;
             }
         }
@@ -214,8 +214,12 @@ public final class Seal {
             return sourceHash.substring(1, STAMP_AT);
         }
         boolean fingerprint = sourceHash != null && sourceHash.length() == 32
-                && sourceHash.chars().allMatch(c -> Character.digit(c, 16) >= 0 && !Character.isUpperCase(c));
+                && sourceHash.chars().allMatch(c -> lowerHex((char) c));
         return fingerprint ? sourceHash.substring(0, PREFIX) : null;
+    }
+
+    private static boolean lowerHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
     }
 
     /** Another stamp than the carrier's, so that the re-stamp changes the entity and OpenMetadata records it. */

@@ -52,7 +52,8 @@ final class ContractChecks {
 
     /** Entity members a JSON Patch may not touch: the server owns them. */
     static final Set<String> SYSTEM_FIELDS =
-            Set.of("id", "fullyQualifiedName", "version", "updatedAt", "updatedBy", "href", "deleted");
+            Set.of("id", "fullyQualifiedName", "version", "updatedAt", "updatedBy", "href", "deleted", "changeDescription",
+                    "incrementalChangeDescription");
 
     /** basic.json#/definitions/entityName's pattern, read the way the server's Java regex reads it. */
     private static final Pattern ENTITY_NAME = Pattern.compile("^((?!::).)*$");
@@ -135,13 +136,13 @@ final class ContractChecks {
         return (ArrayNode) ops;
     }
 
-    /** One operation: add/replace/remove of a top-level member the server does not own. */
+    /** One operation: add/replace/remove/test of a top-level member the server does not own. */
     static void checkPatchOperation(JsonNode op) {
         String path = op.path("path").asText("");
         if (!path.startsWith("/") || path.indexOf('/', 1) > 0 || SYSTEM_FIELDS.contains(path.substring(1))) {
             throw ApiError.violation(400, "contract: unsupported JSON Patch path " + path);
         }
-        if (!List.of("add", "replace", "remove").contains(op.path("op").asText())) {
+        if (!List.of("add", "replace", "remove", "test").contains(op.path("op").asText())) {
             throw ApiError.violation(400, "contract: unsupported JSON Patch op " + op.path("op"));
         }
     }

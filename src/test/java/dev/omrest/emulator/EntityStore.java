@@ -298,7 +298,7 @@ final class EntityStore {
         if (updated.equals(entity)) {
             return updated;
         }
-        touch(updated, updated.path("deleted").asBoolean());
+        touch(entity, updated, updated.path("deleted").asBoolean());
         table.put(updated.get("fullyQualifiedName").asText(), updated);
         return updated.deepCopy();
     }
@@ -344,6 +344,7 @@ final class EntityStore {
         }
         ObjectNode entity = entity(table, existing.get("id").asText(), fqn, content,
                 bump(existing.path("version").asDouble()));
+        describeChange(existing, entity);
         table.put(fqn, entity);
         // a PUT that restores a soft-deleted entity is an update on the server (its restore is internal)
         record(table, ChangeEvent.ENTITY_UPDATED, entity, existing.path("version").asDouble());
@@ -400,6 +401,13 @@ final class EntityStore {
             String field = path.substring(1);
             switch (op.path("op").asText()) {
                 case "add" -> patched.set(field, op.get("value"));
+                // the server's JSON-P patch throws on a failed test and no operation of the patch is applied; the
+                // status it answers is not pinned here beyond being an error
+                case "test" -> {
+                    if (!op.get("value").equals(patched.get(field))) {
+                        throw ApiError.badRequest("JSON Patch test failed: " + path + " is not " + op.get("value"));
+                    }
+                }
                 case "replace" -> {
                     if (!patched.has(field)) {
                         throw ApiError.badRequest("JSON Patch replace of missing member " + path);
@@ -412,7 +420,7 @@ final class EntityStore {
         if (patched.equals(entity)) {
             return patched; // the server's ENTITY_NO_CHANGE: same version, same updatedAt, no event
         }
-        touch(patched, patched.path("deleted").asBoolean());
+        touch(entity, patched, patched.path("deleted").asBoolean());
         table.put(entity.get("fullyQualifiedName").asText(), patched);
         record(table, ChangeEvent.ENTITY_UPDATED, patched, entity.path("version").asDouble());
         return patched.deepCopy();
@@ -427,9 +435,52 @@ final class EntityStore {
     }
 
     private void touch(ObjectNode entity, boolean deleted) {
+        touch(entity.deepCopy(), entity, deleted);
+    }
+
+    /** A change of {@code before} into {@code entity}: a new version, now, and what changed as the server describes it. */
+    private void touch(ObjectNode before, ObjectNode entity, boolean deleted) {
         entity.put("version", bump(entity.path("version").asDouble()));
         entity.put("updatedAt", now());
         entity.put("deleted", deleted);
+        describeChange(before, entity);
+    }
+
+    /**
+     * The server's {@code changeDescription} of an entity's last change: the members added, updated (old and new
+     * value) and deleted, of what the entity holds beyond the server's own bookkeeping ({@code deleted} counts: a soft
+     * delete is an update of it). A string's value is the string, another value its JSON, as the server writes them.
+     */
+    private static void describeChange(ObjectNode before, ObjectNode after) {
+        ObjectNode change = Json.NODES.objectNode();
+        ArrayNode added = change.putArray("fieldsAdded");
+        ArrayNode updated = change.putArray("fieldsUpdated");
+        ArrayNode deleted = change.putArray("fieldsDeleted");
+        Set<String> names = new java.util.TreeSet<>();
+        before.fieldNames().forEachRemaining(names::add);
+        after.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (!name.equals("deleted") && ContractChecks.SYSTEM_FIELDS.contains(name)) {
+                continue;
+            }
+            JsonNode old = before.get(name);
+            JsonNode now = after.get(name);
+            if (old == null || old.isNull()) {
+                if (now != null && !now.isNull()) {
+                    added.addObject().put("name", name).set("newValue", fieldValue(now));
+                }
+            } else if (now == null || now.isNull()) {
+                deleted.addObject().put("name", name).set("oldValue", fieldValue(old));
+            } else if (!old.equals(now)) {
+                updated.addObject().put("name", name).<ObjectNode>set("oldValue", fieldValue(old)).set("newValue", fieldValue(now));
+            }
+        }
+        change.put("previousVersion", before.path("version").asDouble());
+        after.set("changeDescription", change);
+    }
+
+    private static JsonNode fieldValue(JsonNode value) {
+        return value.isValueNode() ? value : Json.NODES.textNode(value.toString());
     }
 
     /** Whether writes to {@code table} leave change events (the API entities; the server's others are not emulated). */

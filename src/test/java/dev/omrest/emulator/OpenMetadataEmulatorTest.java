@@ -536,8 +536,9 @@ class OpenMetadataEmulatorTest {
         return send(emulator, "PUT", path, body, TOKEN);
     }
 
-    private static HttpResponse<String> send(OpenMetadataEmulator target, String method, String path, String body,
-                                             String token) throws IOException, InterruptedException {
+    /** One call to the emulator, as a client would make it (shared with the other emulator tests). */
+    static HttpResponse<String> send(OpenMetadataEmulator target, String method, String path, String body,
+                                     String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.apiUrl() + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

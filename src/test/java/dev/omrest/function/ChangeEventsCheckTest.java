@@ -273,12 +273,14 @@ class ChangeEventsCheckTest extends LoopbackServers {
     void eventsThatCannotBeReadAreAReasonToListNotAFailure() {
         sealedAndStamped(OpenMetadataEmulator.Mode.V2_0);
         om.injectFault(Fault.status("GET", "/v1/events", 1, 403));
+        om.clearRequests();
         JsonNode report = run();
         assertEquals("success", report.path("status").asText(), report.toString());
         assertEquals("listing", report.path("sealCheck").path("by").asText());
         assertEquals(sealCheck("listing",
-                "the change events could not be read: GET /v1/events failed: HTTP 403: Injected fault: HTTP 403", true),
-                report.path("sealCheck"));
+                "the change events could not be read: GET /v1/events failed: HTTP 403: Injected fault: HTTP 403", false),
+                report.path("sealCheck"), "stamping again would not make them readable: no write");
+        assertEquals(List.of(), writes());
         assertEquals(List.of("parse", "map"), skipped(report));
     }
 
@@ -320,6 +322,62 @@ class ChangeEventsCheckTest extends LoopbackServers {
         assertEquals(List.of("source.sourceConfig.config.unchangedCheck must be listing or changeEvents, not 'events'",
                         "source.sourceConfig.config.unchangedCheckMaxAgeHours must be a whole number from 1 to 144, not 200"),
                 report.path("errors").findValuesAsText("message"));
+    }
+
+    // --- the stamp itself ------------------------------------------------------------------------------------------
+
+    @Test
+    void aUsersEditOfTheCarrierDoesNotPassForTheStamp() {
+        sealedAndStamped(OpenMetadataEmulator.Mode.V2_0); // stamped at hour -9
+        om.clockOffset(Duration.ofHours(-9).plusMinutes(20));
+        patch("apiEndpoints", endpoint("petstore.pet./pet/{petId}/get"), "sourceHash", "0123456789abcdef0123456789abcdef");
+        om.clockOffset(Duration.ofHours(-9).plusMinutes(40)); // later, and far from the endpoint's edit
+        patch("apiCollections", collection("petstore.pet"), "description", "Edited in the UI");
+        JsonNode report = run();
+        assertEquals(sealCheck("listing", "the collection carrying the seal (petstore.pet) was changed after the seal was "
+                + "stamped on it", null), report.path("sealCheck"), report.toString());
+        assertCounts(report, "apiEndpoint", 0, 1, 0, 8);
+        assertEquals("Edited in the UI", om.collections().get("petstore.pet").path("description").asText());
+        assertBackToChangeEvents();
+    }
+
+    @Test
+    void aWriterChangingTheCarrierBetweenTheListingAndTheStampKeepsTheNextRunFull() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        run();
+        JsonNode carrier = om.collections().get("petstore.pet");
+        om.injectFault(Fault.action("PATCH", "/v1/apiCollections/", 1, () -> send(HttpRequest.newBuilder(
+                        URI.create(om.apiUrl() + "/v1/apiCollections")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "pet", "service": "petstore", "endpointURL": "%s", "description": "Another writer's",
+                         "sourceHash": "00000000000000000000000000000000"}""".formatted(carrier.path("endpointURL").asText()))))));
+        om.clearRequests();
+        JsonNode stamping = run();
+        assertEquals(false, stamping.path("sealCheck").path("restamped").asBoolean(true), stamping.toString());
+        assertEquals(List.of("The seal could not be stamped anew, so the next run lists the catalogue again: PATCH "
+                        + "/v1/apiCollections/" + carrier.path("id").asText() + " failed: HTTP 400: JSON Patch test failed: "
+                        + "/sourceHash is not \"" + carrier.path("sourceHash").asText() + "\""),
+                stamping.path("warnings").findValuesAsText("message"));
+        assertEquals("00000000000000000000000000000000", om.collections().get("petstore.pet").path("sourceHash").asText(),
+                "the other writer's write stands");
+        JsonNode report = run();
+        assertEquals(sealCheck("listing", NOT_STAMPED, null), report.path("sealCheck"));
+        assertCounts(report, "apiCollection", 0, 1, 0, 3);
+        assertBackToChangeEvents();
+    }
+
+    @Test
+    void aStampTheServerRefusesIsAWarningAndTriedOnce() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        run();
+        om.injectFault(Fault.status("PATCH", "/v1/apiCollections/", 1, 503));
+        om.clearRequests();
+        JsonNode stamping = run();
+        assertEquals("success", stamping.path("status").asText());
+        assertEquals(false, stamping.path("sealCheck").path("restamped").asBoolean(true), stamping.toString());
+        assertEquals(1, stamping.path("warnings").size(), stamping.toString());
+        assertEquals(List.of("PATCH /v1/apiCollections/" + collection("petstore.pet")), writes(), "one attempt");
+        assertTrue(run().path("sealCheck").path("restamped").asBoolean(), "the next run stamps it");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** Which change events vouch for a re-stamped seal, and when its age alone sends a run to a listing. */
 class ChangeWindowTest {
     private static final long T = 1_765_000_000_000L;
-    private static final ExistingEntity CARRIER = new ExistingEntity("id", "svc.pets", null, "~seal", false, T);
+    private static final ExistingEntity CARRIER = new ExistingEntity("id", "svc.pets", null, "~seal", false, T, true);
     private static final ChangeEvent STAMP = new ChangeEvent("entityUpdated", "apiCollection", "svc.pets", T);
 
     @Test
@@ -47,6 +47,30 @@ class ChangeWindowTest {
     }
 
     @Test
+    void anEventThatNamesNoEntityCouldBeOurs() {
+        assertEquals("1 change event(s) of the service's collections or endpoints since " + Instant.ofEpochMilli(T - 600_000),
+                ChangeWindow.unexplained(List.of(STAMP, new ChangeEvent("entityUpdated", "apiEndpoint", "", T + 1)),
+                        "svc", CARRIER));
+        assertEquals("1 change event(s) of the service's collections or endpoints since " + Instant.ofEpochMilli(T - 600_000),
+                ChangeWindow.unexplained(List.of(STAMP, new ChangeEvent("entityUpdated", "apiEndpoint", null, T + 1)),
+                        "svc", CARRIER));
+    }
+
+    @Test
+    void aCarrierChangedAfterItsStampIsNotVouchedFor() {
+        assertNull(ChangeWindow.changedSinceStamp(CARRIER));
+        assertEquals("the collection carrying the seal (svc.pets) was changed after the seal was stamped on it",
+                ChangeWindow.changedSinceStamp(new ExistingEntity("id", "svc.pets", null, "~seal", false, T, false)));
+    }
+
+    @Test
+    void aStampYoungerThanTheMarginIsNotStampedAgain() {
+        assertEquals(true, ChangeWindow.tooRecentToStampAgain(CARRIER,
+                Instant.ofEpochMilli(T).plus(ChangeWindow.MARGIN).minusMillis(1)));
+        assertEquals(false, ChangeWindow.tooRecentToStampAgain(CARRIER, Instant.ofEpochMilli(T).plus(ChangeWindow.MARGIN)));
+    }
+
+    @Test
     void withoutTheStampsOwnEventNothingIsVouchedFor() {
         String missing = "the seal's own change event (svc.pets at " + Instant.ofEpochMilli(T)
                 + ") is not among OpenMetadata's change events: purged, or not recorded";
@@ -59,7 +83,7 @@ class ChangeWindowTest {
 
     @Test
     void aServiceNameWithADotIsQuotedInItsEntitiesNames() {
-        ExistingEntity carrier = new ExistingEntity("id", "\"a.b\".pets", null, "~seal", false, T);
+        ExistingEntity carrier = new ExistingEntity("id", "\"a.b\".pets", null, "~seal", false, T, true);
         assertNull(ChangeWindow.unexplained(List.of(new ChangeEvent("entityUpdated", "apiCollection", "\"a.b\".pets", T)),
                 "a.b", carrier));
         assertEquals("1 change event(s) of the service's collections or endpoints since " + Instant.ofEpochMilli(T - 600_000),
@@ -73,10 +97,10 @@ class ChangeWindowTest {
         assertNull(ChangeWindow.tooOld(CARRIER, Instant.ofEpochMilli(T).plus(day), day));
         assertEquals("the seal was stamped at " + Instant.ofEpochMilli(T) + ", longer ago than unchangedCheckMaxAgeHours (24 h)",
                 ChangeWindow.tooOld(CARRIER, Instant.ofEpochMilli(T).plus(day).plusMillis(1), day));
-        assertNull(ChangeWindow.tooOld(CARRIER, Instant.ofEpochMilli(T).minus(ChangeWindow.MARGIN), day),
+        assertNull(ChangeWindow.aheadOfClock(CARRIER, Instant.ofEpochMilli(T).minus(ChangeWindow.MARGIN)),
                 "a server clock a little ahead");
         assertEquals("the seal was stamped at " + Instant.ofEpochMilli(T) + ", later than this run's clock ("
                         + Instant.ofEpochMilli(T).minus(ChangeWindow.MARGIN).minusMillis(1) + ")",
-                ChangeWindow.tooOld(CARRIER, Instant.ofEpochMilli(T).minus(ChangeWindow.MARGIN).minusMillis(1), day));
+                ChangeWindow.aheadOfClock(CARRIER, Instant.ofEpochMilli(T).minus(ChangeWindow.MARGIN).minusMillis(1)));
     }
 }
