@@ -19,6 +19,8 @@ import dev.omrest.source.FetchLimits;
 import dev.omrest.write.Sinks;
 import dev.omrest.write.WriteSettings;
 import io.quarkus.funqy.Funq;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -36,6 +38,11 @@ public class IngestFunction {
 
     @Inject
     Clock clock;
+
+    /** A deployment default no payload could say fails the start, naming the variable, not every run later. */
+    void checkSettings(@Observes StartupEvent start) {
+        unchangedCheck(config.run());
+    }
 
     @Funq
     public IngestReport ingest(JsonNode payload) {
@@ -121,10 +128,7 @@ public class IngestFunction {
                 clock, config.run().killCheck()).unchangedCheckByDefault(unchangedCheck(config.run()));
     }
 
-    /**
-     * The deployment's default; one a payload could not say either fails the invocation naming the variable (the
-     * stack's context validation keeps a deployment from setting one).
-     */
+    /** The deployment's default; one a payload could not say either is refused naming the variable. */
     static UnchangedCheck unchangedCheck(FunctionConfig.Run run) {
         UnchangedCheck.Mode mode = UnchangedCheck.Mode.fromText(run.unchangedCheck());
         if (mode == null) {

@@ -88,9 +88,12 @@ public final class Catalogue {
      * Whether the entity's last change set its {@code sourceHash} to what it is now and nothing else, as its change
      * description says (the last change alone where the server tells it apart, {@code incrementalChangeDescription}).
      */
-    private static boolean onlySourceHashChanged(JsonNode entity, String sourceHash) {
+    private static Boolean onlySourceHashChanged(JsonNode entity, String sourceHash) {
         JsonNode change = entity.hasNonNull("incrementalChangeDescription") ? entity.get("incrementalChangeDescription")
                 : entity.path("changeDescription");
+        if (!change.isObject()) {
+            return null;
+        }
         JsonNode updated = change.path("fieldsUpdated");
         return sourceHash != null && change.path("fieldsAdded").isEmpty() && change.path("fieldsDeleted").isEmpty()
                 && updated.size() == 1 && updated.get(0).path("name").asText().equals("sourceHash")
@@ -183,7 +186,7 @@ public final class Catalogue {
                 String sourceHash = entity.path("sourceHash").asText(null);
                 entities.put(fqn, new ExistingEntity(entity.path("id").asText(), fqn, parent, sourceHash,
                         entity.path("deleted").asBoolean(false), entity.path("updatedAt").asLong(0),
-                        !endpoints && onlySourceHashChanged(entity, sourceHash)));
+                        endpoints ? null : onlySourceHashChanged(entity, sourceHash)));
             }
             after = answer.path("paging").path("after").asText(null);
         } while (after != null && !after.isEmpty());

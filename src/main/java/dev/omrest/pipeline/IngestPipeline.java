@@ -334,7 +334,8 @@ public final class IngestPipeline {
             why = ChangeWindow.changedSinceStamp(carrier);
         }
         if (why != null) {
-            return EventsVerdict.listing(why, stampAgain);
+            // stamping again cannot give a server that describes no change the description it lacks
+            return EventsVerdict.listing(why, stampAgain && !ChangeWindow.NO_CHANGE_DESCRIPTION.equals(why));
         }
         List<ChangeEvent> events;
         try {

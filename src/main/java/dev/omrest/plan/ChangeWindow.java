@@ -58,9 +58,16 @@ public final class ChangeWindow {
      * description, a tag) would otherwise pass for the stamp, hide the events before it and restart the seal's age.
      */
     public static String changedSinceStamp(ExistingEntity carrier) {
+        if (carrier.onlySourceHashChanged() == null) {
+            return NO_CHANGE_DESCRIPTION;
+        }
         return carrier.onlySourceHashChanged() ? null
                 : "the collection carrying the seal (" + carrier.fqn() + ") was changed after the seal was stamped on it";
     }
+
+    /** A server that lists no change description cannot show that a collection's last change was the stamp. */
+    public static final String NO_CHANGE_DESCRIPTION = "OpenMetadata lists no change description for the collection "
+            + "carrying the seal, so its last change cannot be told to be the stamp";
 
     /**
      * Whether a stamp made now would be no better than this one: it is younger than the margin, so the events before

@@ -107,6 +107,13 @@ final class EntityStore {
         return fqns;
     }
 
+    /** Whether entities carry {@code changeDescription} (a server that lists none is played with false). */
+    private volatile boolean describeChanges = true;
+
+    void describeChanges(boolean describe) {
+        describeChanges = describe;
+    }
+
     /** How far the server's clock is from this machine's: tests play a schedule's hours without waiting for them. */
     private volatile long clockOffsetMillis;
 
@@ -451,7 +458,11 @@ final class EntityStore {
      * value) and deleted, of what the entity holds beyond the server's own bookkeeping ({@code deleted} counts: a soft
      * delete is an update of it). A string's value is the string, another value its JSON, as the server writes them.
      */
-    private static void describeChange(ObjectNode before, ObjectNode after) {
+    private void describeChange(ObjectNode before, ObjectNode after) {
+        if (!describeChanges) {
+            after.remove("changeDescription");
+            return;
+        }
         ObjectNode change = Json.NODES.objectNode();
         ArrayNode added = change.putArray("fieldsAdded");
         ArrayNode updated = change.putArray("fieldsUpdated");

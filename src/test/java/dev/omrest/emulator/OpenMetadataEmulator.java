@@ -330,6 +330,11 @@ public final class OpenMetadataEmulator implements AutoCloseable {
         store.clockOffset(offset);
     }
 
+    /** Whether changed entities carry a {@code changeDescription}, as the server's do (on by default). */
+    public void describeChanges(boolean describe) {
+        store.describeChanges(describe);
+    }
+
     /** Copies the stored services, collections and endpoints, and the change events. */
     public Stored store() {
         return store.store();

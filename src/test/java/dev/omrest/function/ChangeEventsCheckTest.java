@@ -367,6 +367,21 @@ class ChangeEventsCheckTest extends LoopbackServers {
     }
 
     @Test
+    void aServerThatListsNoChangeDescriptionIsListedWithoutStampingEveryRun() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        om.describeChanges(false);
+        run();
+        assertTrue(run().path("sealCheck").path("restamped").asBoolean());
+        for (int i = 0; i < 2; i++) {
+            om.clearRequests();
+            JsonNode report = run();
+            assertEquals(sealCheck("listing", "OpenMetadata lists no change description for the collection carrying the "
+                    + "seal, so its last change cannot be told to be the stamp", false), report.path("sealCheck"));
+            assertEquals(List.of(), writes(), "stamping again would not help");
+        }
+    }
+
+    @Test
     void aStampTheServerRefusesIsAWarningAndTriedOnce() {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
         run();

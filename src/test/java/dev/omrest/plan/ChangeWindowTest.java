@@ -61,6 +61,9 @@ class ChangeWindowTest {
         assertNull(ChangeWindow.changedSinceStamp(CARRIER));
         assertEquals("the collection carrying the seal (svc.pets) was changed after the seal was stamped on it",
                 ChangeWindow.changedSinceStamp(new ExistingEntity("id", "svc.pets", null, "~seal", false, T, false)));
+        assertEquals("OpenMetadata lists no change description for the collection carrying the seal, so its last change "
+                        + "cannot be told to be the stamp",
+                ChangeWindow.changedSinceStamp(new ExistingEntity("id", "svc.pets", null, "~seal", false, T, null)));
     }
 
     @Test
