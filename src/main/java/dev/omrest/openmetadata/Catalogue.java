@@ -88,7 +88,7 @@ public final class Catalogue {
      * Whether the entity's last change set its {@code sourceHash} to what it is now and nothing else, as its change
      * description says (the last change alone where the server tells it apart, {@code incrementalChangeDescription}).
      */
-    private static Boolean onlySourceHashChanged(JsonNode entity, String sourceHash) {
+    static Boolean onlySourceHashChanged(JsonNode entity, String sourceHash) {
         JsonNode change = entity.hasNonNull("incrementalChangeDescription") ? entity.get("incrementalChangeDescription")
                 : entity.path("changeDescription");
         if (!change.isObject()) {

@@ -341,7 +341,9 @@ public final class IngestPipeline {
         try {
             events = sink.changeEventsSince(ChangeWindow.since(carrier));
         } catch (OpenMetadataException e) {
-            return EventsVerdict.listing("the change events could not be read: " + e.getMessage(), false);
+            // an answer too large to read may shrink with a younger stamp; a refusal or a failure will not
+            boolean tooLarge = e.status() / 100 == 2;
+            return EventsVerdict.listing("the change events could not be read: " + e.getMessage(), tooLarge && stampAgain);
         }
         String unexplained = ChangeWindow.unexplained(events, settings.serviceName(), carrier);
         return unexplained == null ? new EventsVerdict(outlined.get().intact(), null, false)

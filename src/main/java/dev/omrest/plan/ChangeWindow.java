@@ -22,6 +22,11 @@ public final class ChangeWindow {
      * entity's time some moments later, and the run that re-stamped listed the catalogue (seconds) before it stamped.
      */
     public static final Duration MARGIN = Duration.ofMinutes(10);
+    /**
+     * A stamp younger than this is not stamped again: more than the margin, and more than the 10 minutes within which
+     * OpenMetadata merges one user's edits into one version (a change description that then lists the last stamp too).
+     */
+    static final Duration STAMP_AGAIN_AFTER = MARGIN.plusMinutes(2);
     /** A run re-stamps only when it listed the catalogue no longer than this before: the margin covers the gap. */
     public static final Duration LONGEST_LISTING_BEFORE_RESTAMP = MARGIN.dividedBy(2);
 
@@ -70,11 +75,12 @@ public final class ChangeWindow {
             + "carrying the seal, so its last change cannot be told to be the stamp";
 
     /**
-     * Whether a stamp made now would be no better than this one: it is younger than the margin, so the events before
-     * it that sent this run to a listing would be read by the next run again (a schedule more often than the margin).
+     * Whether a stamp made now would be no better than this one: it is younger than {@link #STAMP_AGAIN_AFTER}, so the
+     * events before it that sent this run to a listing would be read by the next run again (a schedule more often than
+     * the margin), and the server could merge the two stamps into one version.
      */
     public static boolean tooRecentToStampAgain(ExistingEntity carrier, Instant now) {
-        return Instant.ofEpochMilli(carrier.updatedAt()).isAfter(now.minus(MARGIN));
+        return Instant.ofEpochMilli(carrier.updatedAt()).isAfter(now.minus(STAMP_AGAIN_AFTER));
     }
 
     /**

@@ -79,8 +79,9 @@ public final class OpenMetadataSink implements Sink {
 
     @Override
     public String restamp(ExistingEntity collection, String seal) {
-        // the test fails the patch when another writer changed the collection since the listing: its content would
-        // otherwise be vouched for by a seal made for the content listed
+        // the test fails the patch when another writer changed the collection's sourceHash since the listing: its
+        // content would otherwise be vouched for by a seal made for the content listed (a change of other fields in
+        // that time is in the events the next run reads)
         ServerCalls.Answer answer = once.write(() -> api.patchApiCollection(collection.id(),
                 List.of(JsonPatchOperation.test("sourceHash", collection.sourceHash()),
                         JsonPatchOperation.set("sourceHash", seal))));

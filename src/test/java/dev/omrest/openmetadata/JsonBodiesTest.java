@@ -16,6 +16,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JsonBodiesTest {
 
     @Test
+    void anEventsAnswerIsReadForFourFieldsOfEachEvent() throws IOException {
+        String events = """
+                {"data": [
+                  {"id": "e1", "eventType": "entityUpdated", "entityType": "apiCollection", "entityId": "c1",
+                   "entityFullyQualifiedName": "svc.pets", "userName": "ingestion-bot", "timestamp": 1765000000000,
+                   "previousVersion": 0.1, "currentVersion": 0.2,
+                   "changeDescription": {"fieldsUpdated": [{"name": "sourceHash", "oldValue": "a", "newValue": "b"}]},
+                   "entity": "{\\"id\\": \\"c1\\", \\"eventType\\": \\"not this one\\"}"},
+                  {"eventType": "entityDeleted", "entityType": "apiEndpoint", "entityFullyQualifiedName": "svc.pets./x/get",
+                   "timestamp": 1, "entity": {"id": "x", "timestamp": 2, "nested": [{"eventType": "nor this"}]}}],
+                 "paging": {"total": 2}}""";
+        assertEquals("""
+                {"data":[{"eventType":"entityUpdated","entityType":"apiCollection","entityFullyQualifiedName":"svc.pets",\
+                "timestamp":1765000000000},{"eventType":"entityDeleted","entityType":"apiEndpoint",\
+                "entityFullyQualifiedName":"svc.pets./x/get","timestamp":1}]}""", changeEvents(events).toString());
+        assertEquals("{\"code\":403,\"message\":\"Forbidden\"}",
+                changeEvents("{\"code\": 403, \"message\": \"Forbidden\", \"data\": {\"eventType\": \"x\"}}").toString());
+        assertTrue(changeEvents("{\"data\": [], \"paging\": {\"total\": 0}}").isMissingNode(), "no event, nothing kept");
+        assertTrue(changeEvents("[{\"eventType\": \"x\"}]").isMissingNode());
+    }
+
+    private static JsonNode changeEvents(String body) throws IOException {
+        return JsonBodies.changeEvents(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aWriteAnswerIsReadForItsOutcomeAlone() throws IOException {
         String bulk = """
                 {"dryRun": false, "status": "partialSuccess", "numberOfRowsProcessed": 2, "numberOfRowsPassed": 1,
