@@ -198,6 +198,9 @@ public final class IngestPipeline {
                 }
                 sealCheck = SealCheck.listed(verdict.because());
                 stampAgain = verdict.stampAgain();
+                if (verdict.warning() != null) {
+                    warnings.add(new Notice(settings.serviceName(), verdict.warning()));
+                }
                 reading = listConcurrently(() -> sink.read(settings.serviceName()));
             }
             Instant listedAt = clock.instant();
@@ -229,7 +232,8 @@ public final class IngestPipeline {
                 }
                 sealed = Seal.find(current, key);
                 if (sealed.isPresent()) {
-                    return unchanged(settings, sink, origin, sealed.get(), List.of("map"), durations, start, sealCheck);
+                    return unchanged(settings, sink, origin, sealed.get(), List.of("map"), durations, start, sealCheck,
+                            warnings);
                 }
             }
 
@@ -302,9 +306,9 @@ public final class IngestPipeline {
     }
 
     /** An intact seal the change events vouch for, or why they do not and whether stamping it anew would help. */
-    private record EventsVerdict(Seal.Intact intact, String because, boolean stampAgain) {
+    private record EventsVerdict(Seal.Intact intact, String because, boolean stampAgain, String warning) {
         static EventsVerdict listing(String because, boolean stampAgain) {
-            return new EventsVerdict(null, because, stampAgain);
+            return new EventsVerdict(null, because, stampAgain, null);
         }
     }
 
@@ -343,10 +347,14 @@ public final class IngestPipeline {
         } catch (OpenMetadataException e) {
             // an answer too large to read may shrink with a younger stamp; a refusal or a failure will not
             boolean tooLarge = e.status() / 100 == 2;
-            return EventsVerdict.listing("the change events could not be read: " + e.getMessage(), tooLarge && stampAgain);
+            String because = "the change events could not be read: " + e.getMessage();
+            // a refusal will last: said as a warning too, so that it shows where a deployment looks (status, logs)
+            return new EventsVerdict(null, because, tooLarge && stampAgain, e.status() / 100 == 4
+                    ? "OpenMetadata refused its change events, so every run lists the catalogue (set unchangedCheck to "
+                    + "listing, or let the bot read GET /v1/events): " + e.getMessage() : null);
         }
         String unexplained = ChangeWindow.unexplained(events, settings.serviceName(), carrier);
-        return unexplained == null ? new EventsVerdict(outlined.get().intact(), null, false)
+        return unexplained == null ? new EventsVerdict(outlined.get().intact(), null, false, null)
                 : EventsVerdict.listing(unexplained, stampAgain);
     }
 

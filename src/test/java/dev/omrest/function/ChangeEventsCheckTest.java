@@ -281,6 +281,9 @@ class ChangeEventsCheckTest extends LoopbackServers {
                 "the change events could not be read: GET /v1/events failed: HTTP 403: Injected fault: HTTP 403", false),
                 report.path("sealCheck"), "stamping again would not make them readable: no write");
         assertEquals(List.of(), writes());
+        assertEquals(List.of("OpenMetadata refused its change events, so every run lists the catalogue (set unchangedCheck "
+                        + "to listing, or let the bot read GET /v1/events): GET /v1/events failed: HTTP 403: Injected fault: "
+                        + "HTTP 403"), report.path("warnings").findValuesAsText("message"));
         assertEquals(List.of("parse", "map"), skipped(report));
     }
 
