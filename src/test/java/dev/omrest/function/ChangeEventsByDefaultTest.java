@@ -69,6 +69,25 @@ class ChangeEventsByDefaultTest extends LoopbackServers {
                 ", longer ago than unchangedCheckMaxAgeHours (1 h)"), old.toString());
     }
 
+    /**
+     * Every 5 minutes, less than the 10 minutes the events are read back from: the first stamp still sees the first
+     * run's writes, and stamping again at once would see them too, so the runs list without a write until the stamp
+     * is 12 minutes old; the stamp then made sees nothing before it, and the runs after it read no endpoint.
+     */
+    @Test
+    void aScheduleMoreOftenThanTheMarginListsForAWhileButDoesNotStampEveryRun() {
+        om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
+        List<String> runs = new java.util.ArrayList<>();
+        for (int run = 0; run < 6; run++) {
+            MovedClock.CLOCK.advance(Duration.ofMinutes(5));
+            om.clearRequests();
+            JsonNode report = runAt(0, Map.of());
+            long patches = om.requests().stream().filter(r -> r.method().equals("PATCH")).count();
+            runs.add(report.path("sealCheck").path("by").asText() + (patches > 0 ? " + stamp" : ""));
+        }
+        assertEquals(List.of("listing", "listing + stamp", "listing", "listing", "listing + stamp", "changeEvents"), runs);
+    }
+
     @Test
     void aListingThatTookLongerThanTheMarginAllowsIsNotStamped() {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
