@@ -42,14 +42,12 @@ public final class Catalogue {
 
     /** @throws OpenMetadataException when the server cannot be read (a run then writes nothing) */
     public static CurrentState read(OpenMetadataApi api, ServerCalls calls, String serviceName) {
-        ServerVersion version = ServerVersion.parse(
-                calls.require("GET /v1/system/version", api::version).body().path("version").asText(null));
+        String version = version(api, calls);
         if (!serviceExists(api, calls, serviceName)) {
-            return new CurrentState(version.version(), false, Map.of(), Map.of());
+            return new CurrentState(version, false, Map.of(), Map.of());
         }
-        Map<String, ExistingEntity> collections = list(calls, "GET /v1/apiCollections", false,
-                after -> api.listApiCollections(serviceName, "sourceHash", LIST_PAGE, after, "all"));
-        return new CurrentState(version.version(), true, collections, endpoints(api, calls, serviceName, collections));
+        Map<String, ExistingEntity> collections = collections(api, calls, serviceName);
+        return new CurrentState(version, true, collections, endpoints(api, calls, serviceName, collections));
     }
 
     /**
@@ -57,15 +55,23 @@ public final class Catalogue {
      * all and soft-deleted, each from a listing of one entity: O(collections), whatever the number of endpoints.
      */
     public static CatalogueOutline outline(OpenMetadataApi api, ServerCalls calls, String serviceName) {
-        ServerVersion version = ServerVersion.parse(
-                calls.require("GET /v1/system/version", api::version).body().path("version").asText(null));
+        String version = version(api, calls);
         if (!serviceExists(api, calls, serviceName)) {
-            return new CatalogueOutline(version.version(), false, Map.of(), 0, 0);
+            return new CatalogueOutline(version, false, Map.of(), 0, 0);
         }
-        Map<String, ExistingEntity> collections = list(calls, "GET /v1/apiCollections", false,
+        return new CatalogueOutline(version, true, collections(api, calls, serviceName),
+                endpointCount(api, calls, serviceName, "all"), endpointCount(api, calls, serviceName, "deleted"));
+    }
+
+    private static String version(OpenMetadataApi api, ServerCalls calls) {
+        return ServerVersion.parse(calls.require("GET /v1/system/version", api::version).body().path("version").asText(null))
+                .version();
+    }
+
+    /** Every collection of the service, soft-deleted ones included. */
+    private static Map<String, ExistingEntity> collections(OpenMetadataApi api, ServerCalls calls, String serviceName) {
+        return list(calls, "GET /v1/apiCollections", false,
                 after -> api.listApiCollections(serviceName, "sourceHash", LIST_PAGE, after, "all"));
-        return new CatalogueOutline(version.version(), true, collections, endpointCount(api, calls, serviceName, "all"),
-                endpointCount(api, calls, serviceName, "deleted"));
     }
 
     /**
@@ -101,12 +107,17 @@ public final class Catalogue {
     }
 
     private static int endpointCount(OpenMetadataApi api, ServerCalls calls, String service, String include) {
-        int total = calls.require("GET /v1/apiEndpoints", () -> api.listApiEndpoints(service, null, 1, null, include))
-                .body().path("paging").path("total").asInt(-1);
+        int total = endpointTotal(api, calls, service, include);
         if (total < 0) {
             throw new OpenMetadataException(0, "GET /v1/apiEndpoints?include=" + include + " gave no paging.total");
         }
         return total;
+    }
+
+    /** The service's count of its endpoints ({@code include}: all, deleted), from a listing of one; -1 when not given. */
+    private static int endpointTotal(OpenMetadataApi api, ServerCalls calls, String service, String include) {
+        return calls.require("GET /v1/apiEndpoints", () -> api.listApiEndpoints(service, null, 1, null, include))
+                .body().path("paging").path("total").asInt(-1);
     }
 
     private static boolean serviceExists(OpenMetadataApi api, ServerCalls calls, String name) {
@@ -130,9 +141,7 @@ public final class Catalogue {
         }
         Map<String, ExistingEntity> found = byCollection(api, calls, collections.keySet());
         // counted after the listings: what another writer added under a collection listed before it is in this count
-        int total = calls.require("GET /v1/apiEndpoints", () -> api.listApiEndpoints(service, null, 1, null, "all"))
-                .body().path("paging").path("total").asInt(-1);
-        return total == found.size() ? found : byService.get();
+        return endpointTotal(api, calls, service, "all") == found.size() ? found : byService.get();
     }
 
     /** Every endpoint of these collections, in FQN order (nothing depends on the order: digests and plans use sets). */

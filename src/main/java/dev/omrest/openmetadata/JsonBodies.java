@@ -99,8 +99,16 @@ public final class JsonBodies {
 
     private static final Set<String> EVENT_FIELDS = Set.of("eventType", "entityType", "entityFullyQualifiedName", "timestamp");
 
+    /** A filter that keeps only what it names: no scalar by default. */
+    private abstract static class Naming extends TokenFilter {
+        @Override
+        protected boolean _includeScalar() {
+            return false;
+        }
+    }
+
     /** {@code data}, and in it each event's {@link #EVENT_FIELDS}; an error's {@code code} and {@code message}. */
-    private static final class EventsData extends TokenFilter {
+    private static final class EventsData extends Naming {
         @Override
         public TokenFilter includeProperty(String name) {
             if (name.equals("code") || name.equals("message")) {
@@ -108,14 +116,10 @@ public final class JsonBodies {
             }
             return name.equals("data") ? new EventList() : null;
         }
-
-        @Override
-        protected boolean _includeScalar() {
-            return false;
-        }
     }
 
-    private static final class EventList extends TokenFilter {
+    /** The events: objects only. */
+    private static final class EventList extends Naming {
         @Override
         public TokenFilter includeElement(int index) {
             return new EventFields();
@@ -125,14 +129,9 @@ public final class JsonBodies {
         public TokenFilter filterStartObject() {
             return null;
         }
-
-        @Override
-        protected boolean _includeScalar() {
-            return false;
-        }
     }
 
-    private static final class EventFields extends TokenFilter {
+    private static final class EventFields extends Naming {
         @Override
         public TokenFilter includeProperty(String name) {
             return EVENT_FIELDS.contains(name) ? TokenFilter.INCLUDE_ALL : null;
@@ -142,14 +141,9 @@ public final class JsonBodies {
         public TokenFilter filterStartArray() {
             return null;
         }
-
-        @Override
-        protected boolean _includeScalar() {
-            return false;
-        }
     }
 
-    private static final class TopLevel extends TokenFilter {
+    private static final class TopLevel extends Naming {
         @Override
         public TokenFilter includeProperty(String name) {
             return OUTCOME.contains(name) ? TokenFilter.INCLUDE_ALL : null;
@@ -158,11 +152,6 @@ public final class JsonBodies {
         @Override
         public TokenFilter filterStartArray() {
             return null;
-        }
-
-        @Override
-        protected boolean _includeScalar() {
-            return false;
         }
     }
 }

@@ -163,7 +163,8 @@ public final class IngestPipeline {
         List<Notice> warnings = new ArrayList<>();
         // overrideMetadata pushes every entity every run, and a file keeps no seal: nothing to seal or find sealed
         boolean seals = !settings.overrideMetadata() && sink.keepsSeals();
-        boolean byEvents = seals && settings.unchangedCheck().over(unchangedByDefault).byChangeEvents();
+        UnchangedCheck check = settings.unchangedCheck().over(unchangedByDefault);
+        boolean byEvents = seals && check.byChangeEvents();
         CompletableFuture<CatalogueRead> reading = null;
         CompletableFuture<CatalogueOutline> outlining = null;
         try {
@@ -190,11 +191,11 @@ public final class IngestPipeline {
                 CatalogueOutline outline = joined(outlining);
                 inputs = new RunInputs(settings, specDigest, outline.serverVersion());
                 key = inputs.key(List.of());
-                EventsVerdict verdict = byChangeEvents(sink, settings, outline, key);
+                EventsVerdict verdict = byChangeEvents(sink, settings.serviceName(), check.maxAge(), outline, key);
                 durations.put("outline", phase.millis());
                 if (verdict.intact() != null) {
                     return unchanged(settings, sink, origin, verdict.intact(), List.of("parse", "map"), durations, start,
-                            SealCheck.byChangeEvents());
+                            SealCheck.byChangeEvents(), warnings);
                 }
                 sealCheck = SealCheck.listed(verdict.because());
                 stampAgain = verdict.stampAgain();
@@ -317,7 +318,8 @@ public final class IngestPipeline {
      * collections and the endpoint counts match, whose collection has not changed since, young enough, and no change
      * event of the service since but the stamp's own. A failed read of the events is a reason to list, not a failed run.
      */
-    private EventsVerdict byChangeEvents(Sink sink, IngestSettings settings, CatalogueOutline outline, InputKey key) {
+    private EventsVerdict byChangeEvents(Sink sink, String serviceName, Duration maxAge, CatalogueOutline outline,
+                                         InputKey key) {
         if (!outline.serviceExists()) {
             return EventsVerdict.listing("the service does not exist yet", true);
         }
@@ -333,27 +335,28 @@ public final class IngestPipeline {
             return EventsVerdict.listing(ahead, false);
         }
         boolean stampAgain = !ChangeWindow.tooRecentToStampAgain(carrier, now);
-        String why = ChangeWindow.tooOld(carrier, now, settings.unchangedCheck().over(unchangedByDefault).maxAge());
-        if (why == null) {
-            why = ChangeWindow.changedSinceStamp(carrier);
+        String tooOld = ChangeWindow.tooOld(carrier, now, maxAge);
+        if (tooOld != null) {
+            return EventsVerdict.listing(tooOld, stampAgain);
         }
-        if (why != null) {
+        String changed = ChangeWindow.changedSinceStamp(carrier);
+        if (changed != null) {
             // stamping again cannot give a server that describes no change the description it lacks
-            return EventsVerdict.listing(why, stampAgain && !ChangeWindow.NO_CHANGE_DESCRIPTION.equals(why));
+            return EventsVerdict.listing(changed, stampAgain && carrier.onlySourceHashChanged() != null);
         }
         List<ChangeEvent> events;
         try {
             events = sink.changeEventsSince(ChangeWindow.since(carrier));
         } catch (OpenMetadataException e) {
-            // an answer too large to read may shrink with a younger stamp; a refusal or a failure will not
-            boolean tooLarge = e.status() / 100 == 2;
+            int family = e.status() / 100;
             String because = "the change events could not be read: " + e.getMessage();
-            // a refusal will last: said as a warning too, so that it shows where a deployment looks (status, logs)
-            return new EventsVerdict(null, because, tooLarge && stampAgain, e.status() / 100 == 4
+            // an answer too large to read may shrink with a younger stamp; a refusal or a failure will not. A refusal
+            // will last: said as a warning too, so that it shows where a deployment looks (status, logs)
+            return new EventsVerdict(null, because, family == 2 && stampAgain, family == 4
                     ? "OpenMetadata refused its change events, so every run lists the catalogue (set unchangedCheck to "
                     + "listing, or let the bot read GET /v1/events): " + e.getMessage() : null);
         }
-        String unexplained = ChangeWindow.unexplained(events, settings.serviceName(), carrier);
+        String unexplained = ChangeWindow.unexplained(events, serviceName, carrier);
         return unexplained == null ? new EventsVerdict(outlined.get().intact(), null, false, null)
                 : EventsVerdict.listing(unexplained, stampAgain);
     }
@@ -440,12 +443,6 @@ public final class IngestPipeline {
      * The report of a run that found the catalogue sealed by its inputs. What could not be mapped then cannot be now
      * (same spec, settings and build), so it is reported again, by number: the sealing run's report names each one.
      */
-    private static IngestReport unchanged(IngestSettings settings, Sink sink, String origin, Seal.Intact sealed,
-                                          List<String> skipped, Map<String, Long> durations, Stopwatch start,
-                                          SealCheck sealCheck) {
-        return unchanged(settings, sink, origin, sealed, skipped, durations, start, sealCheck, List.of());
-    }
-
     /** @param warnings this run's own (the sealing run's are not repeated) */
     private static IngestReport unchanged(IngestSettings settings, Sink sink, String origin, Seal.Intact sealed,
                                           List<String> skipped, Map<String, Long> durations, Stopwatch start,

@@ -71,7 +71,7 @@ public final class ChangeWindow {
     }
 
     /** A server that lists no change description cannot show that a collection's last change was the stamp. */
-    public static final String NO_CHANGE_DESCRIPTION = "OpenMetadata lists no change description for the collection "
+    private static final String NO_CHANGE_DESCRIPTION = "OpenMetadata lists no change description for the collection "
             + "carrying the seal, so its last change cannot be told to be the stamp";
 
     /**

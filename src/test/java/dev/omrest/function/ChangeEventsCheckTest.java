@@ -475,14 +475,6 @@ class ChangeEventsCheckTest extends LoopbackServers {
         }
     }
 
-    private List<String> calls() {
-        return om.requests().stream().map(r -> r.method() + " " + r.apiPath()).toList();
-    }
-
-    private List<String> writes() {
-        return om.requests().stream().filter(r -> !r.method().equals("GET")).map(r -> r.method() + " " + r.apiPath()).toList();
-    }
-
     private List<String> endpointListings() {
         List<String> listings = new ArrayList<>();
         for (RecordedRequest r : om.requests()) {
@@ -491,24 +483,5 @@ class ChangeEventsCheckTest extends LoopbackServers {
             }
         }
         return listings;
-    }
-
-    private static List<String> skipped(JsonNode report) {
-        List<String> phases = new ArrayList<>();
-        report.path("skippedPhases").forEach(phase -> phases.add(phase.asText()));
-        return phases;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static void assertCounts(JsonNode report, String kind, int created, int updated, int restored, int unchanged) {
-        JsonNode c = report.path("counts").path(kind);
-        assertEquals(List.of(created, updated, restored, unchanged),
-                List.of(c.path("created").asInt(), c.path("updated").asInt(), c.path("restored").asInt(), c.path("unchanged").asInt()),
-                kind + " created/updated/restored/unchanged in " + report);
     }
 }

@@ -37,23 +37,6 @@ class SealedRerunTest extends LoopbackServers {
         return ingest(om, spec, sourceConfig);
     }
 
-    private List<String> calls() {
-        return om.requests().stream().map(r -> r.method() + " " + r.apiPath()).toList();
-    }
-
-    private static List<String> skipped(JsonNode report) {
-        List<String> phases = new ArrayList<>();
-        report.path("skippedPhases").forEach(phase -> phases.add(phase.asText()));
-        return phases;
-    }
-
-    private static void assertCounts(JsonNode report, String kind, int created, int updated, int restored, int unchanged) {
-        JsonNode c = report.path("counts").path(kind);
-        assertEquals(List.of(created, updated, restored, unchanged),
-                List.of(c.path("created").asInt(), c.path("updated").asInt(), c.path("restored").asInt(), c.path("unchanged").asInt()),
-                kind + " created/updated/restored/unchanged in " + report);
-    }
-
     @ParameterizedTest
     @EnumSource(OpenMetadataEmulator.Mode.class)
     void anUnchangedRerunReadsTheCatalogueAndStops(OpenMetadataEmulator.Mode mode) throws IOException {
@@ -72,7 +55,7 @@ class SealedRerunTest extends LoopbackServers {
         assertEquals(List.of("GET /v1/system/version", "GET /v1/services/apiServices/name/petstore",
                 "GET /v1/apiCollections", "GET /v1/apiEndpoints"), calls());
         assertEquals(4, rerun.path("requests").asInt());
-        assertEquals(List.of("fetch", "read", "total"), iterable(rerun.path("durationsMillis").fieldNames()));
+        assertEquals(List.of("fetch", "read", "total"), fieldNames(rerun.path("durationsMillis")));
         assertEquals(state, SyncTest.visibleState(om));
         assertEquals(List.of(), om.contractViolations());
     }
@@ -226,15 +209,5 @@ class SealedRerunTest extends LoopbackServers {
         assertTrue(changed.path("counts").path("apiEndpoint").path("updated").asInt() > 0, changed.toString());
         assertEquals(List.of("map"), skipped(invoke(payload)));
         assertEquals(List.of(), om.contractViolations());
-    }
-
-    private List<String> writes() {
-        return om.requests().stream().filter(r -> !r.method().equals("GET")).map(r -> r.method() + " " + r.apiPath()).toList();
-    }
-
-    private static List<String> iterable(Iterator<String> names) {
-        List<String> list = new ArrayList<>();
-        names.forEachRemaining(list::add);
-        return list;
     }
 }

@@ -30,10 +30,6 @@ class SyncTest extends LoopbackServers {
                   tags: [pet]
                   operationId: deletePet""";
 
-    private List<String> writes() {
-        return om.requests().stream().filter(r -> !r.method().equals("GET")).map(r -> r.method() + " " + r.apiPath()).toList();
-    }
-
     /**
      * What a user sees: per FQN the deletion flag and the source-owned content (ids and timestamps differ between
      * servers, and which entity carries a run's seal depends on what that run wrote).

@@ -38,7 +38,8 @@ class WritesTest extends LoopbackServers {
         return Payloads.url("gen", specs.url("/spec.json"), null, null, om.apiUrl(), JWT);
     }
 
-    private List<String> writes() {
+    /** The calls that were not reads, each with how many entities it carried. */
+    private List<String> sizedWrites() {
         return om.requests().stream().filter(r -> !r.method().equals("GET"))
                 .map(r -> r.method() + " " + r.apiPath() + " " + (r.body().startsWith("[") ? Specs.readJson(r.body()).size() : 1))
                 .toList();
@@ -49,7 +50,7 @@ class WritesTest extends LoopbackServers {
         om = OpenMetadataEmulator.start(OpenMetadataEmulator.Mode.V2_0, JWT);
         JsonNode report = invoke(payload(generated(250)));
         assertEquals("success", report.path("status").asText(), report.toString());
-        List<String> writes = writes();
+        List<String> writes = sizedWrites();
         assertEquals(List.of("PUT /v1/services/apiServices 1", "PUT /v1/apiCollections/bulk 4"), writes.subList(0, 2));
         assertEquals(List.of("PUT /v1/apiEndpoints/bulk 100", "PUT /v1/apiEndpoints/bulk 100", "PUT /v1/apiEndpoints/bulk 50"),
                 writes.subList(2, 5).stream().sorted().toList());
@@ -115,7 +116,7 @@ class WritesTest extends LoopbackServers {
         assertEquals("success", report.path("status").asText(), report.toString());
         // the collections' call weighs a few hundred bytes, the endpoints' 120 KB
         assertEquals(List.of("PUT /v1/services/apiServices 1", "PUT /v1/apiCollections/bulk 4", "PUT /v1/apiEndpoints/bulk 60"),
-                writes());
+                sizedWrites());
         assertEquals(1, om.compressedRequests());
         assertTrue(om.bytesReceived() < 20_000, "sent " + om.bytesReceived() + " bytes");
         assertEquals(List.of("d".repeat(2000)), om.endpoints().values().stream().map(e -> e.path("description").asText())
@@ -126,7 +127,7 @@ class WritesTest extends LoopbackServers {
         om.clearRequests();
         JsonNode rerun = invoke(payload(described(60, 2000)));
         assertEquals(60, rerun.path("counts").path("apiEndpoint").path("unchanged").asInt(), rerun.toString());
-        assertEquals(List.of(), writes());
+        assertEquals(List.of(), sizedWrites());
         assertTrue(om.compressedResponses() > 0, "the listings come compressed");
     }
 
